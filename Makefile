@@ -1,0 +1,103 @@
+# Hub: `make run` sets up and serves the site, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install install-test browser-deps migrate demo admin serve bench test lint format check audit messages clean
+
+run: install migrate demo admin
+	@echo ""
+	@echo "Hub is ready:"
+	@echo "  English: http://$(HOST):$(PORT)/en/"
+	@echo "  Español: http://$(HOST):$(PORT)/es/"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/ (user $${ADMIN_USERNAME:-admin}, password $$(cat .admin-login))"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements-test.txt
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+admin: migrate
+	$(MANAGE) create_local_admin
+
+# Production: static files, migrations, then gunicorn (hub/gunicorn.py) on 127.0.0.1:$(PORT),
+# or on BIND. Needs the production environment (README, Deployment).
+serve: export DJANGO_SETTINGS_MODULE = hub.settings.production
+serve: export PORT := $(PORT)
+serve: install
+	$(MANAGE) collectstatic --no-input
+	$(MANAGE) migrate --no-input
+	exec $(VENV)/bin/gunicorn -c hub/gunicorn.py hub.wsgi
+
+# The benchmark (bench/run.py): a large dataset on PostgreSQL (hub_bench), gunicorn with
+# production settings on 127.0.0.1:8140-8141, wrk from Debian. About 5 minutes.
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(PY) -m bench.run
+
+test: install-test browser-deps
+	$(PY) -m pytest
+
+# The browser tests drive Debian's Chromium (never a browser a tool downloads itself)
+# and inject axe-core from npm.
+CHROMIUM ?= /usr/bin/chromium
+
+browser-deps: $(CHROMIUM) node_modules/.installed
+
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-test
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+check: install-test
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Known vulnerabilities in the pinned requirements (pip-audit, through a script that lists
+# every package it could not check and fails when it checked nothing: ALLOW_UNAUDITED=1
+# makes that a warning, for machines that cannot reach PyPI's JSON API), and bandit's
+# medium and high findings.
+audit: install-test
+	$(PY) .ci/audit_dependencies.py requirements.txt
+	$(PY) -m bandit --configfile pyproject.toml --recursive --severity-level medium --quiet .
+
+# Needs GNU gettext (apt-get install gettext); the compiled catalog is committed.
+messages: install
+	$(MANAGE) makemessages --locale es --no-obsolete --ignore ".venv/*" --ignore "staticfiles/*"
+	$(MANAGE) compilemessages --locale es --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles test-output .pytest_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""gunicorn's settings for Hub (`gunicorn -c hub/gunicorn.py hub.wsgi`), from the environment.
+
+The access log leaves out the client address and the query string: petition
+visitors' addresses and whatever a link carries after "?" are personal data.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = timeout
+# Recycle workers now and then so that a slow leak never takes a node down.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+# Load the app before forking: workers share its memory and a broken deploy fails at once.
+preload_app = True
+# Only the proxy in front may set X-Forwarded-* (FORWARDED_ALLOW_IPS, gunicorn's own).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'

@@ -1,0 +1,87 @@
+"""Views of the project itself rather than of a content app."""
+
+import logging
+import math
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from wagtail import hooks
+from wagtail.views import serve_chain
+from wagtail.wagtail_hooks import check_view_restrictions
+
+from hub.lookups import find_route, is_restricted, use_remembered_site
+
+logger = logging.getLogger(__name__)
+
+
+def database_reachable():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("Health check: the database is unreachable")
+        return False
+
+
+def cache_reachable():
+    key = f"healthz:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "ok", timeout=10)
+        reachable = cache.get(key) == "ok"
+        cache.delete(key)
+        return reachable
+    except Exception:
+        logger.exception("Health check: the cache is unreachable")
+        return False
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when this node reaches the database and the cache, else 503."""
+    checks = {
+        "database": "ok" if database_reachable() else "unreachable",
+        "cache": "ok" if cache_reachable() else "unreachable",
+    }
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """What django-axes shows (429) once an address has failed to sign in too often."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    return render(request, "hub/login_locked_out.html", {"minutes": minutes}, status=429)
+
+
+def serve_page(request, path):
+    """Wagtail's serve view (wagtail.views.serve), with its two slowest steps remembered.
+
+    The page is found through find_route, and Wagtail's view restriction check, two
+    queries on every view, runs only for pages that a restriction may cover.
+    """
+    use_remembered_site(request)
+    route = find_route(request, path)
+    if route is None:
+        raise Http404
+    request._wagtail_route_for_request = route
+    page, args, kwargs = route
+
+    on_serve_chain = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        if hook is check_view_restrictions and not is_restricted(page):
+            continue
+        on_serve_chain = hook(on_serve_chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        response = hook(page, request, args, kwargs)
+        if isinstance(response, HttpResponse):
+            return response
+    return on_serve_chain(page, request, args, kwargs)
