@@ -1,0 +1,191 @@
+"""Fixtures shared by the whole suite."""
+
+import json
+import re
+from html import unescape
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Locale, Site
+
+from home.localization import translate
+from home.models import HomePage
+from tests.home.factories import FooterFactory, HeaderFactory
+from tests.petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, as Wagtail caches site root paths in it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def spanish():
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def translate_now(django_capture_on_commit_callbacks):
+    """home.localization.translate, with the publishing wagtail-localize defers to commit.
+
+    Tests run inside a transaction that never commits, so the on-commit publish has
+    to be run here, as it would be after a real request.
+    """
+
+    def translate_and_publish(instance, locale, strings, publish=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate(instance, locale, strings, publish=publish)
+        return type(instance).objects.get(translation_key=instance.translation_key, locale=locale)
+
+    return translate_and_publish
+
+
+@pytest.fixture
+def home(english):
+    """The English home page the data migration creates, with real content."""
+    page = HomePage.objects.get(locale=english, depth=2)
+    page.title = "Home"
+    page.hero_heading = "Organizing for migrant justice"
+    page.intro = "<p>We fight deportations.</p>"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def spanish_home(home, spanish, translate_now):
+    """The Spanish home page: a wagtail-localize translation of the English one."""
+    return translate_now(
+        home,
+        spanish,
+        {
+            "Home": "Inicio",
+            "Organizing for migrant justice": "Organizándonos por la justicia migrante",
+            "We fight deportations.": "Luchamos contra las deportaciones.",
+        },
+    )
+
+
+@pytest.fixture
+def chrome(english, spanish, translate_now):
+    """Header and footer in both languages, the Spanish ones real translations."""
+    header = HeaderFactory(site_name="Mijente", locale=english)
+    footer = FooterFactory(legal_disclaimer="Paid for in part by Mijente PAC.", locale=english)
+    translate_now(header, spanish, {})
+    translate_now(
+        footer, spanish, {"Paid for in part by Mijente PAC.": "Pagado en parte por Mijente PAC."}
+    )
+    return header, footer
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in to the admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def translation_editor(editor_client):
+    """What wagtail-localize's translation editor shows for a translated page (its props)."""
+
+    def props(page):
+        response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+        html = response.content.decode()
+        match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)
+        assert match, f"{page.url_path} does not open in the translation editor"
+        return json.loads(unescape(match.group(1)))
+
+    return props
+
+
+@pytest.fixture
+def load_demo(django_capture_on_commit_callbacks):
+    """Run `manage.py load_demo_content` as `make run` does; returns what it printed."""
+
+    def run(*args):
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("load_demo_content", *args, stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per test module on an empty database; what the command printed.
+
+    The load is rolled back after the module's last test, and each test runs in a
+    transaction of its own inside it, so tests may change the demo. A module that uses
+    it should use it in every test: the others would see the demo too.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+# A petition's English strings and their Spanish translations.
+PETITION_SPANISH = {
+    "Petitions": "Peticiones",
+    "Tell Amazon: Stop Powering ICE!": "Dile a Amazon: ¡Deja de impulsar a ICE!",
+    "Amazon's cloud runs ICE's deportation machine.": (
+        "La nube de Amazon hace funcionar la máquina de deportaciones de ICE."
+    ),
+    "Thanks for standing with us.": "Gracias por estar con nosotros.",
+    "I signed: tell Amazon to stop powering ICE!": (
+        "Firmé: ¡dile a Amazon que deje de impulsar a ICE!"
+    ),
+}
+
+
+@pytest.fixture
+def petition_index(home):
+    return PetitionIndexPageFactory(parent=home, title="Petitions", slug="petitions")
+
+
+@pytest.fixture
+def spanish_petition_index(petition_index, spanish_home, spanish, translate_now):
+    return translate_now(petition_index, spanish, PETITION_SPANISH)
+
+
+@pytest.fixture
+def petition(petition_index):
+    return PetitionPageFactory(
+        parent=petition_index,
+        title="Tell Amazon: Stop Powering ICE!",
+        slug="stop-powering-ice",
+        summary="Amazon's cloud runs ICE's deportation machine.",
+        created_by="Mijente",
+        goal=9000,
+        thank_you_message="Thanks for standing with us.",
+        share_text="I signed: tell Amazon to stop powering ICE!",
+    )
+
+
+@pytest.fixture
+def spanish_petition(petition, spanish_petition_index, spanish, translate_now):
+    return translate_now(petition, spanish, PETITION_SPANISH)

@@ -1,0 +1,29 @@
+"""Editors reach every home app model in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_header_and_footer_are_listed_with_their_languages(editor_client, chrome):
+    for model in ("header", "footer"):
+        response = editor_client.get(reverse(f"wagtailsnippets_home_{model}:list"))
+        assert response.status_code == 200
+        assert "Español" in response.content.decode()
+
+
+def test_editor_can_create_a_standard_page_under_the_home_page(editor_client, home):
+    url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
+    response = editor_client.post(
+        url,
+        {
+            "title": "Organizing with Mijente",
+            "slug": "organizing",
+            "intro": "How we win on immigration.",
+            "body-count": "0",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302
+    assert editor_client.get("/en/organizing/").status_code == 200

@@ -1,0 +1,225 @@
+"""Signers in the Wagtail admin: listing, filters, CSV export, removal, dashboard panel."""
+
+import csv
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from petitions.models import Signature
+from tests.petitions.factories import PetitionPageFactory, SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNATURES_URL = reverse("signatures:index")
+
+
+def staff_user(django_user_model, username, *codenames):
+    user = django_user_model.objects.create_user(username, f"{username}@mijente.example", "pw")
+    group = Group.objects.create(name=username)
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="petitions", codename__in=codenames),
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def organizer(client, django_user_model):
+    """Staff allowed to see and export signers, but not to delete them."""
+    client.force_login(staff_user(django_user_model, "organizer", "view_signature"))
+    return client
+
+
+@pytest.fixture
+def signers(petition_index, spanish_petition, petition):
+    other = PetitionPageFactory(parent=petition_index, title="Free Alex", slug="free-alex")
+    return {
+        "ana": SignatureFactory(
+            petition=petition,
+            first_name="Ana",
+            last_name="López",
+            email="ana@example.org",
+            postal_code="85007",
+            opt_in=True,
+            language="es",
+        ),
+        "luis": SignatureFactory(
+            petition=petition,
+            first_name="Luis",
+            last_name="=HYPERLINK(1)",
+            email="luis@example.org",
+            language="en",
+        ),
+        "rosa": SignatureFactory(
+            petition=other,
+            first_name="Rosa",
+            last_name="Díaz",
+            email="rosa@example.org",
+            created_at=datetime(2020, 6, 1, 12, tzinfo=UTC),
+        ),
+    }
+
+
+def listed_emails(response):
+    html = response.content.decode()
+    return {email for email in ("ana@", "luis@", "rosa@") if email in html}
+
+
+def test_organizer_lists_signers_of_every_petition_in_both_languages(organizer, signers):
+    response = organizer.get(SIGNATURES_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert listed_emails(response) == {"ana@", "luis@", "rosa@"}
+    assert "Ana López" in html
+    assert "Tell Amazon: Stop Powering ICE!" in html  # the English title, for both languages
+    assert "Free Alex" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("language=es", {"ana@"}),
+        ("opt_in=true", {"ana@"}),
+        ("q=rosa%40example", {"rosa@"}),
+        ("q=L%C3%B3pez", {"ana@"}),
+        ("created_at_from=2020-01-01&created_at_to=2020-12-31", {"rosa@"}),
+    ],
+)
+def test_organizer_searches_and_filters_signers(organizer, signers, query, expected):
+    assert listed_emails(organizer.get(f"{SIGNATURES_URL}?{query}")) == expected
+
+
+def test_organizer_filters_signers_by_petition(organizer, signers, petition):
+    response = organizer.get(f"{SIGNATURES_URL}?petition_key={petition.translation_key}")
+    assert listed_emails(response) == {"ana@", "luis@"}
+
+
+def csv_rows(response):
+    assert response["Content-Type"] == "text/csv"
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_organizer_exports_one_petitions_signers_as_csv(organizer, signers, petition):
+    response = organizer.get(f"{SIGNATURES_URL}?petition_key={petition.translation_key}&export=csv")
+    assert (
+        'filename="signatures-tell-amazon-stop-powering-ice.csv"'
+        in (response["Content-Disposition"])
+    )
+    header, *rows = csv_rows(response)
+    assert header == [
+        "First name",
+        "Last name",
+        "Email",
+        "ZIP code",
+        "Wants updates",
+        "Language",
+        "Signed at",
+        "Petition",
+    ]
+    by_email = {row[2]: row for row in rows}
+    assert set(by_email) == {"ana@example.org", "luis@example.org"}
+    ana = by_email["ana@example.org"]
+    assert ana[:6] == ["Ana", "López", "ana@example.org", "85007", "True", "es"]
+    assert ana[6].startswith(str(signers["ana"].created_at.year))
+    assert ana[7] == "Tell Amazon: Stop Powering ICE!"
+    # A name that looks like a formula is kept as text in spreadsheets.
+    assert by_email["luis@example.org"][1] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        SIGNATURES_URL,
+        f"{SIGNATURES_URL}?export=csv",
+        f"{SIGNATURES_URL}?export=xlsx",
+        f"{SIGNATURES_URL}results/",
+    ],
+)
+def test_people_without_permission_never_see_signers(client, django_user_model, signers, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+    client.force_login(staff_user(django_user_model, "editor"))
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert not response.streaming and listed_emails(response) == set()
+
+
+def test_people_without_permission_cannot_inspect_or_delete(client, django_user_model, signers):
+    signature = signers["ana"]
+    client.force_login(staff_user(django_user_model, "editor"))
+    for name in ("inspect", "delete"):
+        response = client.get(reverse(f"signatures:{name}", args=(signature.pk,)))
+        assert response.status_code in (302, 403)
+        assert "ana@example.org" not in response.content.decode()
+    client.post(reverse("signatures:delete", args=(signature.pk,)))
+    assert Signature.objects.filter(pk=signature.pk).exists()
+
+
+def test_nobody_adds_or_edits_signatures_in_the_admin(admin_client, signers):
+    html = admin_client.get(SIGNATURES_URL).content.decode()
+    assert reverse("signatures:add") not in html
+    assert admin_client.get(reverse("signatures:add")).status_code == 302
+    signature = signers["ana"]
+    response = admin_client.post(
+        reverse("signatures:edit", args=(signature.pk,)), {"email": "changed@example.org"}
+    )
+    assert response.status_code == 302
+    signature.refresh_from_db()
+    assert signature.email == "ana@example.org"
+
+
+def test_organizer_without_delete_permission_cannot_remove_a_signer(organizer, signers):
+    signature = signers["ana"]
+    organizer.post(reverse("signatures:delete", args=(signature.pk,)))
+    assert Signature.objects.filter(pk=signature.pk).exists()
+
+
+def test_removal_request_deletes_the_signers_data_and_lowers_the_count(
+    client, django_user_model, shown, signers
+):
+    staff = staff_user(django_user_model, "data-steward", "view_signature", "delete_signature")
+    client.force_login(staff)
+    signature = signers["ana"]
+    inspect = client.get(reverse("signatures:inspect", args=(signature.pk,))).content.decode()
+    assert "ana@example.org" in inspect and "85007" in inspect
+
+    response = client.post(reverse("signatures:delete", args=(signature.pk,)))
+    assert response.status_code == 302
+    assert not Signature.objects.filter(email="ana@example.org").exists()
+    client.logout()
+    assert shown("/en/petitions/stop-powering-ice/")[0] == 1
+    # The admin's history keeps a label for the deletion, but nothing that names the signer.
+    labels = " ".join(ModelLogEntry.objects.values_list("label", flat=True))
+    assert "López" not in labels and "ana@" not in labels
+
+
+def test_dashboard_lists_open_petitions_with_count_and_goal(organizer, signers, petition):
+    PetitionPageFactory(parent=petition.get_parent(), title="Already won", status="won")
+    html = organizer.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Open petitions" in html
+    assert "Tell Amazon: Stop Powering ICE!" in html
+    assert '<td data-signature-count="2">2</td>' in html
+    assert '<td data-signature-goal="9000">9,000</td>' in html
+    assert "Already won" not in html
+    assert f"?petition_key={petition.translation_key}&amp;export=csv" in html
+
+
+def test_dashboard_hides_signer_links_without_permission(client, django_user_model, signers):
+    client.force_login(staff_user(django_user_model, "editor"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Tell Amazon: Stop Powering ICE!" in html
+    assert "export=csv" not in html
+
+
+def test_groups_can_be_given_view_and_delete_on_signatures_only(admin_client):
+    html = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
+    permissions = Permission.objects.filter(content_type__model="signature")
+    offered = {p.codename for p in permissions if f'value="{p.pk}"' in html}
+    assert offered == {"view_signature", "delete_signature"}

@@ -1,0 +1,56 @@
+"""Editors pin search results and see what visitors search for, in the Wagtail admin."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """A member of Wagtail's Editors group, not a superuser."""
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_editors_see_the_most_searched_terms_first(editor):
+    Query.get("daca").add_hit()
+    for _ in range(3):
+        Query.get("know your rights").add_hit()
+
+    response = editor.get(reverse("hub_search_terms"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("know your rights") < html.index("daca")
+
+
+def test_the_search_terms_report_is_in_the_editors_reports_menu(editor):
+    assert reverse("hub_search_terms") in editor.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_superusers_find_the_search_terms_report_once(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("hub_search_terms") in html
+    assert reverse("wagtailsearchpromotions:search_terms") not in html
+
+
+def test_editors_can_pin_search_results(editor):
+    assert editor.get(reverse("wagtailsearchpromotions:index")).status_code == 200
+    assert editor.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+
+
+def test_admin_users_who_cannot_pin_results_do_not_see_the_search_terms(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", "reader@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+
+    response = client.get(reverse("hub_search_terms"))
+    assert response.status_code == 302
+    assert (
+        reverse("hub_search_terms") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
