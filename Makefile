@@ -86,10 +86,10 @@ check: install-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# Known vulnerabilities in the pinned requirements (pip-audit, through a script that lists
-# every package it could not check and fails when it checked nothing: ALLOW_UNAUDITED=1
-# makes that a warning, for machines that cannot reach PyPI's JSON API), and bandit's
-# medium and high findings.
+# Known vulnerabilities in the pinned requirements (pip-audit, through a script that checks
+# what pip-audit skipped against PyPI's latest-release data and lists every package it could
+# not check: ALLOW_UNAUDITED=1 makes those a warning, for machines that cannot reach PyPI's
+# per-release data), and bandit's medium and high findings.
 audit: install-test
 	$(PY) .ci/audit_dependencies.py requirements.txt
 	$(PY) -m bandit --configfile pyproject.toml --recursive --severity-level medium --quiet .

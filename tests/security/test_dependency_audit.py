@@ -45,12 +45,19 @@ def test_fails_on_a_known_vulnerability_naming_it_and_its_fix(allow_unaudited):
     assert "leaky-package 1.0.0: PYSEC-2099-1 (fixed in 1.0.1)" in text
 
 
-@pytest.mark.parametrize("allow_unaudited", [False, True])
-def test_fails_when_some_packages_could_not_be_checked_and_names_them(allow_unaudited):
-    text, status = verdict(CLEAN, unchecked("wagtail", "8.0.1"), allow_unaudited=allow_unaudited)
+def test_fails_when_some_packages_could_not_be_checked_and_names_them():
+    text, status = verdict(CLEAN, unchecked("wagtail", "8.0.1"))
     assert status == 1
     assert "1 of 2 packages" in text
-    assert "NOT CHECKED (1), pip-audit says: Dependency not found on PyPI" in text
+    assert "NOT CHECKED (1): Dependency not found on PyPI" in text
+    assert "wagtail 8.0.1" in text
+    assert "No known vulnerabilities in the 1 packages checked." in text
+
+
+def test_allow_unaudited_turns_packages_not_checked_into_a_warning_naming_them():
+    text, status = verdict(CLEAN, unchecked("wagtail", "8.0.1"), allow_unaudited=True)
+    assert status == 0
+    assert "1 of the 2 packages could not be checked" in text
     assert "wagtail 8.0.1" in text
 
 
@@ -69,3 +76,48 @@ def test_allow_unaudited_turns_nothing_checked_into_a_warning_that_still_says_so
     assert "NO VULNERABILITY CHECK RAN" in text
     assert "/pypi/<name>/<version>/json" in text
     assert "No known vulnerabilities" not in text
+
+
+def pypi_latest(releases):
+    """A stand-in for PyPI's project data: {name: (latest version, its vulnerabilities)}."""
+    return lambda name: releases.get(name, (None, []))
+
+
+def test_skipped_packages_at_pypis_latest_release_are_checked_against_its_vulnerabilities():
+    report = {
+        "dependencies": [
+            unchecked("wagtail", "8.0.1"),
+            unchecked("leaky-package", "1.0.0"),
+            unchecked("django", "5.2.19"),
+        ],
+        "fixes": [],
+    }
+    leak = {"id": "GHSA-xxxx-yyyy-zzzz", "fixed_in": ["1.0.1"], "withdrawn": None}
+    withdrawn = {"id": "PYSEC-2099-2", "fixed_in": [], "withdrawn": "2099-01-01T00:00:00"}
+    audit.check_skipped_at_latest_release(
+        report,
+        lookup=pypi_latest(
+            {
+                "wagtail": ("8.0.1", [withdrawn]),
+                "leaky-package": ("1.0.0", [leak]),
+                "django": ("6.1.3", []),
+            }
+        ),
+    )
+    lines, status = audit.summarise(report, allow_unaudited=True)
+    text = "\n".join(lines)
+    assert status == 1
+    assert "2 of 3 packages" in text
+    assert "leaky-package 1.0.0: GHSA-xxxx-yyyy-zzzz (fixed in 1.0.1)" in text
+    assert "PYSEC-2099-2" not in text
+    assert "NOT CHECKED (1): Not PyPI's latest release" in text
+    assert "django 5.2.19" in text
+
+
+def test_a_package_pypi_does_not_answer_for_keeps_pip_audits_reason():
+    report = {"dependencies": [unchecked("private-package", "0.1")], "fixes": []}
+    audit.check_skipped_at_latest_release(report, lookup=pypi_latest({}))
+    text, status = verdict(*report["dependencies"])
+    assert status == 1
+    assert "NOT CHECKED (1): Dependency not found on PyPI" in text
+    assert "private-package 0.1" in text
