@@ -17,8 +17,9 @@ def url_of(page, kind, language):
     """The page's URL in the language, following the switcher from the English page."""
     if kind == "search":
         return SEARCH[language]
-    paths = english_paths()
-    path = paths["petition"] + "thanks/" if kind == "thanks" else paths[kind]
+    if kind == "thanks":
+        return url_of(page, "petition", language) + "thanks/"
+    path = english_paths()[kind]
     if language == "en":
         return path
     page.goto(path)
@@ -29,8 +30,11 @@ def url_of(page, kind, language):
 @pytest.mark.parametrize("kind", ["home", "post", "petition", "report", "search", "thanks"])
 def test_page_has_no_serious_or_critical_accessibility_violations(phone, kind, language):
     url = url_of(phone, kind, language)
-    phone.goto(url)
+    response = phone.goto(url)
+    assert response.status == 200
     assert phone.locator("html").get_attribute("lang") == language
+    if kind == "thanks":
+        assert phone.locator(".petition-thanks").count() == 1
     violations = axe_violations(phone, impacts=IMPACTS)
     report = SCREENSHOTS / "axe" / f"{kind}-{language}.json"
     report.parent.mkdir(parents=True, exist_ok=True)
