@@ -12,8 +12,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() *
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = timeout
-# Recycle workers now and then so that a slow leak never takes a node down.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+# Recycling workers (after N requests each) guards against a slow leak, but while the
+# arbiter replaces a worker its requests wait: at 1,000 a worker busy with a viral petition
+# was recycled every few seconds, which cost 40% of the throughput and put p99 at 1 s
+# (`make bench`). Off by default; set it where a leak is suspected.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 # Load the app before forking: workers share its memory and a broken deploy fails at once.
 preload_app = True
