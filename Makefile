@@ -57,8 +57,13 @@ bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) -m bench.run
 
-test: install-test browser-deps
+test: install-test browser-deps /usr/bin/sqlite3
 	$(PY) -m pytest
+
+# The backup test runs sqlite3's .backup, as the README tells operators to.
+/usr/bin/sqlite3:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3
 
 # The browser tests drive Debian's Chromium (never a browser a tool downloads itself)
 # and inject axe-core from npm.
@@ -71,6 +76,7 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
