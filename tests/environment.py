@@ -18,6 +18,8 @@ import redis
 from django.conf import settings
 from django.db import connection
 
+from tests.services import require
+
 # Variables that would leak the developer's own configuration into a clean process.
 DEPLOYMENT_VARIABLES = {
     "DATABASE_URL",
@@ -109,6 +111,11 @@ def redis_available():
         return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
     except redis.exceptions.ConnectionError:
         return False
+
+
+def require_redis():
+    """Skip (fail in CI) unless the Redis the app processes share is running."""
+    require(redis_available(), f"needs Redis at {REDIS_TEST_URL} (.ci/run starts it)")
 
 
 def forget_redis_keys(prefix):
@@ -213,19 +220,22 @@ def gunicorn(port, **env):
 
 class AppProcesses:
     """Several gunicorn app processes, as separate web nodes behind one load balancer:
-    production settings, the test database, TLS ended by the balancer, and, when Redis
-    is available, one Redis under a key prefix of their own.
+    production settings, the test database, TLS ended by the balancer, and one Redis
+    under a key prefix of their own (a test using them needs Redis: tests.services).
 
     Use as a context manager; `ports` lists the processes' ports, and `output`, once
     they have stopped, holds everything they printed.
     """
 
     def __init__(self, count=2, **env):
+        require_redis()
         self.count = count
-        self.redis_prefix = f"hub-test-{uuid.uuid4().hex[:8]}" if redis_available() else None
-        shared = {"SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https"}
-        if self.redis_prefix:
-            shared.update(REDIS_URL=REDIS_TEST_URL, REDIS_KEY_PREFIX=self.redis_prefix)
+        self.redis_prefix = f"hub-test-{uuid.uuid4().hex[:8]}"
+        shared = {
+            "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https",
+            "REDIS_URL": REDIS_TEST_URL,
+            "REDIS_KEY_PREFIX": self.redis_prefix,
+        }
         self.env = {**shared, **env}
         self.processes = []
         self.ports = []
@@ -244,5 +254,4 @@ class AppProcesses:
 
     def __exit__(self, *exc_info):
         self.output = "".join(stop(process) for process in self.processes)
-        if self.redis_prefix:
-            forget_redis_keys(self.redis_prefix)
+        forget_redis_keys(self.redis_prefix)

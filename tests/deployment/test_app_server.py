@@ -12,7 +12,6 @@ from tests.environment import (
     AppProcesses,
     Browser,
     free_port,
-    redis_available,
     shared_database_url,
     start,
     stop,
@@ -52,7 +51,6 @@ def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(ho
     assert not any("email" in line or "127.0.0.1 " in line for line in access_lines), output
 
 
-@pytest.mark.skipif(not redis_available(), reason=f"needs Redis at {REDIS_TEST_URL}")
 def test_two_app_processes_share_sessions_and_login_lockouts(settings):
     # Production's hasher, so that the app processes can check the password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]

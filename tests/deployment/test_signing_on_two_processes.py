@@ -2,7 +2,7 @@
 web nodes sends a signer's requests wherever it likes.
 
 The processes run production settings on the test database (PostgreSQL, or on SQLite the
-same database file, written by both at once) and, when Redis is available, one Redis.
+same database file, written by both at once) and one Redis, as in production.
 """
 
 import re
@@ -12,7 +12,7 @@ import pytest
 import redis
 
 from petitions.models import Signature
-from tests.environment import REDIS_TEST_URL, AppProcesses, Browser, redis_available
+from tests.environment import REDIS_TEST_URL, AppProcesses, Browser
 from tests.petitions.factories import SignerFormDataFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -123,10 +123,6 @@ def test_signers_served_by_both_processes_are_each_counted_once_in_both_language
         assert address not in output
 
 
-@pytest.mark.skipif(
-    not redis_available(),
-    reason=f"the processes share the rate limit through Redis: needs Redis at {REDIS_TEST_URL}",
-)
 def test_the_rate_limit_counts_attempts_through_every_process(petition):
     flooder_address, neighbour_address = "203.0.113.9", "203.0.113.10"
     with AppProcesses(2, **SETTINGS) as nodes:

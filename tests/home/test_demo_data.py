@@ -1,7 +1,8 @@
 """The demo data files: what the seeds hold, cleaned of scraping artifacts, in two languages.
 
 The comparisons with the seed files read them from ../shared/seeds beside the project (or
-from SEEDS_DIR); where they are absent those tests skip, as `make run` never needs them.
+from SEEDS_DIR). `make run` never needs them, so on a developer's machine without them
+those tests skip; CI (.ci/run) sets SEEDS_DIR, and there a missing seed fails.
 """
 
 import json
@@ -16,14 +17,18 @@ from django.conf import settings
 from django.utils.html import strip_tags
 
 from home.localization import string_pairs
+from tests.services import require
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "demo_content"
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", Path(settings.BASE_DIR).parent / "shared" / "seeds"))
 
-needs_seeds = pytest.mark.skipif(
-    not SEEDS_DIR.is_dir(),
-    reason=f"The seed files are not at {SEEDS_DIR} (set SEEDS_DIR to compare with them).",
-)
+
+@pytest.fixture
+def seeds():
+    require(SEEDS_DIR.is_dir(), f"The seed files are not at {SEEDS_DIR} (set SEEDS_DIR).")
+
+
+needs_seeds = pytest.mark.usefixtures("seeds")
 
 SPANISH_WORDS = {"el", "la", "los", "las", "que", "de", "del", "y", "por", "para", "con", "una"}
 ENGLISH_WORDS = {"the", "and", "of", "to", "that", "with", "for", "is", "are", "this", "our"}
