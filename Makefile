@@ -66,14 +66,20 @@ test: install-test browser-deps /usr/bin/sqlite3
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3
 
 # The browser tests drive Debian's Chromium (never a browser a tool downloads itself)
-# and inject axe-core from npm.
+# against gunicorn behind nginx (ending TLS, as in production), and inject axe-core from npm.
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 
-browser-deps: $(CHROMIUM) node_modules/.installed
+browser-deps: $(CHROMIUM) $(NGINX) node_modules/.installed
 
 $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+
+# Only the binary is used: the tests start nginx with a configuration of their own.
+$(NGINX):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)

@@ -1,28 +1,39 @@
-"""Real Chromium against a real Hub server with the demo content.
+"""Real Chromium against Hub as visitors get it: nginx ending TLS in front of gunicorn with
+production settings, Redis, and the page cache on.
 
-The server runs in its own process on 127.0.0.1, on a database of its own (a fresh
+The stack runs in its own processes on 127.0.0.1, on a database of its own (a fresh
 SQLite file, or a fresh PostgreSQL database when DATABASE_URL points at PostgreSQL),
-set up the way `make run` sets it up, plus what the journeys need that the demo lacks
-(tests/browser/journey_content.py). Chromium is Debian's, launched so that it can
-reach nothing but this machine. Screenshots of each step go to test-output/browser/.
+set up the way `make run` sets it up. nginx terminates TLS with a certificate made for
+the run and passes the request on as the README's Deployment section says (Host,
+X-Forwarded-Proto, X-Forwarded-For). Chromium is Debian's, launched so that it can reach
+nothing but this machine. Screenshots of each step go to test-output/browser/.
 """
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
-from django.core.management import get_commands
+
+from tests.environment import (
+    PRODUCTION_ENVIRONMENT,
+    REDIS_TEST_URL,
+    forget_redis_keys,
+    require_redis,
+    wait_for_port,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -41,6 +52,38 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 ADMIN_USERNAME = "browser-admin"
 ADMIN_PASSWORD = "browser-admin-password"
+
+NGINX_CONFIG = """
+{user}
+worker_processes 1;
+pid {directory}/nginx.pid;
+error_log {directory}/nginx-error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {directory}/nginx-body;
+    proxy_temp_path {directory}/nginx-proxy;
+    fastcgi_temp_path {directory}/nginx-fastcgi;
+    uwsgi_temp_path {directory}/nginx-uwsgi;
+    scgi_temp_path {directory}/nginx-scgi;
+    client_max_body_size 60m;
+    server {{
+        listen 127.0.0.1:{tls_port} ssl;
+        ssl_certificate {directory}/tls.crt;
+        ssl_certificate_key {directory}/tls.key;
+        # Pictures straight from MEDIA_ROOT; documents go through Hub (README, Deployment).
+        location /media/images/ {{
+            alias {media}/images/;
+        }}
+        location / {{
+            proxy_pass http://127.0.0.1:{app_port};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto https;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        }}
+    }}
+}}
+"""
 
 
 def free_port():
@@ -78,71 +121,155 @@ def server_database_url(directory):
     return parts._replace(path=f"/{name}").geturl(), drop
 
 
-def setup_commands():
-    """What `make run` does, plus the content the journeys need that the demo lacks."""
-    commands = [["migrate", "--no-input"], ["load_demo_content"]]
-    if "load_demo_petitions" in get_commands():  # until load_demo_content builds petitions
-        commands.append(["load_demo_petitions"])
-    return [
-        *commands,
-        ["shell", "--command", "from tests.browser.journey_content import build; build()"],
-        # Again, so the menu and the featured pages link to the pages built since.
-        ["load_demo_content"],
-        ["create_local_admin"],
-    ]
+# What `make serve` runs before gunicorn, and what `make run` adds: the demo and an admin.
+SETUP_COMMANDS = [
+    ["collectstatic", "--no-input"],
+    ["migrate", "--no-input"],
+    ["load_demo_content"],
+    ["create_local_admin"],
+]
+
+
+def tls_certificate(directory):
+    """A self-signed certificate for 127.0.0.1, made for this run."""
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", directory / "tls.key", "-out", directory / "tls.crt",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )  # fmt: skip
+
+
+class SiteStack:
+    """The processes of the stack, their environment and their logs."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.app_port, self.tls_port = free_port(), free_port()
+        self.base_url = f"https://127.0.0.1:{self.tls_port}"
+        self.redis_prefix = f"hub-browser-{uuid.uuid4().hex[:8]}"
+        self.database_url, self.drop_database = server_database_url(directory)
+        self.processes = []
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")},
+            **PRODUCTION_ENVIRONMENT,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "CSRF_TRUSTED_ORIGINS": self.base_url,
+            "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto: https",
+            "TRUSTED_PROXY_COUNT": "1",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": REDIS_TEST_URL,
+            "REDIS_KEY_PREFIX": self.redis_prefix,
+            "MEDIA_ROOT": str(directory / "media"),
+            "STATIC_ROOT": str(directory / "static"),
+            "ADMIN_LOGIN_FILE": str(directory / "admin-login"),
+            "ADMIN_USERNAME": ADMIN_USERNAME,
+            "ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # Every journey signs from 127.0.0.1.
+            "PETITION_RATE_LIMIT": "1000/600",
+            "PORT": str(self.app_port),
+            "WEB_CONCURRENCY": "2",
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    def log(self, name):
+        return (self.directory / f"{name}.log").open("w")
+
+    def manage(self, *command):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            env=self.env,
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode:
+            pytest.fail(f"manage.py {' '.join(command)} failed:\n{done.stderr}")
+        return done.stdout
+
+    def start(self, name, command, port):
+        process = subprocess.Popen(
+            command,
+            env=self.env,
+            cwd=settings.BASE_DIR,
+            stdout=self.log(name),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        try:
+            wait_for_port(port, process, timeout=60)
+        except (RuntimeError, TimeoutError) as error:
+            pytest.fail(f"{name} did not start ({error}):\n{self.logs()}")
+
+    def logs(self):
+        return "\n".join(
+            f"--- {path.name}\n{path.read_text(errors='replace')[-4000:]}"
+            for path in sorted(self.directory.glob("*.log"))
+        )
+
+    def up(self):
+        for command in SETUP_COMMANDS:
+            self.manage(*command)
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        self.start("gunicorn", [gunicorn, "-c", "hub/gunicorn.py", "hub.wsgi"], self.app_port)
+        tls_certificate(self.directory)
+        config = self.directory / "nginx.conf"
+        config.write_text(
+            NGINX_CONFIG.format(
+                # As root, nginx's workers would otherwise run as nobody, who cannot read
+                # this run's private folder.
+                user="user root;" if os.geteuid() == 0 else "",
+                directory=self.directory,
+                tls_port=self.tls_port,
+                app_port=self.app_port,
+                media=self.env["MEDIA_ROOT"],
+            )
+        )
+        self.start("nginx", [NGINX, "-c", config, "-g", "daemon off;"], self.tls_port)
+
+    def down(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                os.killpg(process.pid, 15)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, 9)
+        forget_redis_keys(self.redis_prefix)
+        if self.drop_database:
+            self.drop_database()
 
 
 @pytest.fixture(scope="session")
-def site_server():
-    """Base URL of a Hub server with the demo content and an admin account."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian's chromium).")
+def site_stack():
+    """Hub behind nginx with the demo content and an admin account; its processes and logs."""
+    for path, fix in ((CHROMIUM, "chromium"), (NGINX, "nginx")):
+        if not Path(path).exists():
+            pytest.fail(f"{path} is missing: run `make browser-deps` (Debian's {fix}).")
     if not AXE_SCRIPT.exists():
         pytest.fail(f"{AXE_SCRIPT} is missing: run `make browser-deps` (npm ci).")
+    require_redis()
     directory = Path(tempfile.mkdtemp(prefix="hub-browser-"))
-    database_url, drop_database = server_database_url(directory)
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hub.settings.dev",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(directory / "media"),
-        "ADMIN_USERNAME": ADMIN_USERNAME,
-        "ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    for command in setup_commands():
-        done = subprocess.run(manage + command, env=env, cwd=settings.BASE_DIR, capture_output=True)
-        if done.returncode:
-            pytest.fail(f"manage.py {' '.join(command)} failed:\n{done.stderr.decode()}")
-    log = (directory / "server.log").open("w")
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            # Our own http URL, never a file or another scheme.
-            urllib.request.urlopen(f"{base_url}/en/", timeout=2)  # nosec B310
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"Hub server did not start:\n{(directory / 'server.log').read_text()}")
-            time.sleep(0.3)
-    yield base_url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-    if drop_database:
-        drop_database()
+    stack = SiteStack(directory)
+    try:
+        stack.up()
+        yield stack
+    finally:
+        stack.down()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_server(site_stack):
+    """Base URL (https) of the Hub the browser tests visit."""
+    return site_stack.base_url
 
 
 @pytest.fixture(scope="session")
@@ -161,7 +288,8 @@ def new_tab(chromium, site_server):
     contexts = []
 
     def open_tab(**options):
-        context = chromium.new_context(base_url=site_server, **options)
+        # The certificate is made for the run, so no browser trusts it.
+        context = chromium.new_context(base_url=site_server, ignore_https_errors=True, **options)
         contexts.append(context)
         return context.new_page()
 
@@ -209,6 +337,30 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+def log_in(page):
+    """Sign in to the admin as the stack's admin account."""
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(ADMIN_USERNAME)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
+def revisit_until(page, path, shows, within):
+    """Open `path` again and again until `shows(page)` holds, for at most `within` seconds.
+
+    For what the site promises within a bounded time rather than at once (a new
+    signature on a cached petition page); returns how long it took.
+    """
+    started = time.monotonic()
+    while True:
+        page.goto(path)
+        if shows(page):
+            return time.monotonic() - started
+        assert time.monotonic() - started < within, f"{path} did not change within {within} s"
+        page.wait_for_timeout(250)
 
 
 def signature_count(html):

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.browser.conftest import log_in
 from tests.browser.journey_content import load
 
 pytestmark = pytest.mark.browser
@@ -36,14 +36,6 @@ def png_upload():
     return {"name": "march.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
 
 
-def log_in(page):
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(ADMIN_USERNAME)
-    page.get_by_label("Password").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
-
-
 def write_post(page):
     """Fill in a new post: title, intro, an uploaded hero image and a paragraph."""
     page.get_by_role("textbox", name="Title*").fill(POST["title"])
@@ -63,6 +55,12 @@ def write_post(page):
     paragraph.click()
     paragraph.press_sequentially(POST["paragraph"])
     expect(paragraph).to_have_text(POST["paragraph"])
+
+
+def loaded(image):
+    """Whether the browser fetched and decoded the picture (a broken one has no width)."""
+    image.scroll_into_view_if_needed()
+    return image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
 
 
 def translate_every_segment(page, screenshot):
@@ -116,14 +114,16 @@ def test_editor_publishes_a_post_with_an_image_and_its_spanish_translation(deskt
     english_url = f"/en/{site['blog_index']['en']['slug']}/{POST['slug']}/"
     page.goto(english_url)
     assert page.get_by_role("heading", level=1).inner_text() == POST["title"]
-    assert page.get_by_role("img", name=POST["alt"]).get_attribute("srcset")
+    picture = page.get_by_role("img", name=POST["alt"])
+    assert picture.get_attribute("srcset")
+    assert loaded(picture), "the uploaded picture does not load"
     screenshot(page, "post-live-en")
 
     page.get_by_role("link", name="Español").click()
     page.wait_for_url(re.compile(rf"/es/.+/{SPANISH[POST['slug']]}/$"))
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", level=1).inner_text() == SPANISH[POST["title"]]
-    assert page.get_by_role("img", name=SPANISH[POST["alt"]]).is_visible()
+    assert loaded(page.get_by_role("img", name=SPANISH[POST["alt"]]))
     assert page.get_by_text(SPANISH[POST["paragraph"]]).is_visible()
     screenshot(page, "post-live-es")
 
