@@ -27,8 +27,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from caching.page_cache import invalidate_all
 from home.models import Footer, Header, HomePage
-from hub.page_cache import invalidate_all
 from petitions.models import PetitionIndexPage, PetitionPage, Signature
 from resources.models import (
     BlogIndexPage,

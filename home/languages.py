@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from hub.lookups import remember
+from caching.lookups import remember
 
 # English (settings.LANGUAGE_CODE) is the source language; translators work into this one.
 TRANSLATION_LANGUAGE = "es"

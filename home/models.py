@@ -15,8 +15,8 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
-from hub.lookups import remember
+from caching.lookups import remember
+from streamfield.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 
 # Where a page's summary comes from when the editor left its search description empty.
 SUMMARY_FIELDS = ("intro", "summary", "hero_text")
@@ -37,7 +37,7 @@ class PerLanguageSnippet(TranslatableMixin, models.Model):
 
     Editors write it in English and translators translate it; pages show the one in
     the reader's language, or the English one until the translation exists. Every page
-    shows it, so each process remembers it until content changes (hub.lookups).
+    shows it, so each process remembers it until content changes (caching.lookups).
     """
 
     class Meta(TranslatableMixin.Meta):

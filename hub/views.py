@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from hub.lookups import find_route, is_restricted, use_remembered_site
+from caching.lookups import find_route, is_restricted, use_remembered_site
 
 logger = logging.getLogger(__name__)
 

@@ -30,11 +30,11 @@ from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from hub.blocks import BodyBlock
-from hub.middleware import client_ip
-from hub.pagination import paginate
+from listings.pagination import paginate
 from petitions import throttle
 from petitions.emails import send_confirmation
+from streamfield.blocks import BodyBlock
+from trusted_proxies.client_ip import client_ip
 
 # Counts change without anyone publishing. A new signature shows on the petition's
 # pages within this many seconds: caches (the page cache, shared caches, the count

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.utils import normalise_query_string
 
-from hub.lookups import public
+from caching.lookups import public
 
 from .backends import backend_for_language, indexed_texts
 from .highlight import excerpt, highlight

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
-from hub.lookups import active_locale, use_remembered_site
+from caching.lookups import active_locale, use_remembered_site
 
 from .highlight import WORD, query_terms
 from .results import describe, matching_pages, promoted_results, suggested_pages

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from hub.page_cache import GENERATION_KEY
+from caching.page_cache import GENERATION_KEY
 from tests.home.factories import HeaderFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.template import RequestContext, Template
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import PageViewRestriction, Site
 
-from hub.page_cache import AnonymousPageCacheMiddleware
+from caching.page_cache import AnonymousPageCacheMiddleware
 from petitions.models import Signature
 from tests.home.factories import StandardPageFactory
 from tests.petitions.factories import (

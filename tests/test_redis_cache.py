@@ -1,4 +1,4 @@
-"""The project's Redis cache backend (hub.cache.RedisCache), against a real Redis."""
+"""The project's Redis cache backend (caching.redis.RedisCache), against a real Redis."""
 
 import uuid
 
@@ -7,7 +7,7 @@ import redis
 from django.core.cache import caches
 from django.test import override_settings
 
-from hub.cache import RedisCache
+from caching.redis import RedisCache
 from tests.environment import REDIS_TEST_URL, forget_redis_keys, require_redis
 
 
@@ -15,7 +15,11 @@ from tests.environment import REDIS_TEST_URL, forget_redis_keys, require_redis
 def redis_cache():
     require_redis()
     prefix = f"hub-test-{uuid.uuid4().hex[:8]}"
-    backend = {"BACKEND": "hub.cache.RedisCache", "LOCATION": REDIS_TEST_URL, "KEY_PREFIX": prefix}
+    backend = {
+        "BACKEND": "caching.redis.RedisCache",
+        "LOCATION": REDIS_TEST_URL,
+        "KEY_PREFIX": prefix,
+    }
     with override_settings(CACHES={"default": backend}):
         yield caches["default"], prefix
     forget_redis_keys(prefix)

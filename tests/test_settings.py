@@ -26,7 +26,7 @@ def test_database_url_selects_postgresql():
 
 def test_redis_url_selects_the_redis_cache():
     result = settings_value("dev", "s.CACHES['default']", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert '"hub.cache.RedisCache"' in result.stdout
+    assert '"caching.redis.RedisCache"' in result.stdout
     assert "redis://127.0.0.1:6379/3" in result.stdout
 
 

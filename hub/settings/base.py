@@ -51,6 +51,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "hub",
+    "streamfield",
+    "caching",
+    "listings",
+    "trusted_proxies",
     "home",
     "resources",
     "petitions",
@@ -103,7 +107,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.page_cache.AnonymousPageCacheMiddleware",
+    "caching.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -161,7 +165,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, made cheaper per command (hub/cache.py).
-            "BACKEND": "hub.cache.RedisCache",
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "hub"),
         }
@@ -321,7 +325,7 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
         "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
     }
 
-# Uploads: only these types, checked by content (hub.documents, Willow for images),
+# Uploads: only these types, checked by content (resources.document_forms, Willow for images),
 # and no larger than these sizes in bytes.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "epub", "pptx", "zip"]
 # Documents know the language they are written in (resources/models.py).
@@ -389,7 +393,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_CLIENT_IP_CALLABLE = "hub.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "trusted_proxies.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "hub.views.login_locked_out"
 

@@ -18,13 +18,13 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.blocks import BodyBlock, LinkBlock
-from hub.lookups import listing_ids, remember
-from hub.pagination import paginate
+from caching.lookups import listing_ids, remember
+from listings.pagination import paginate
 from resources.feeds import BlogFeed
 from resources.forms import LocaleTermsPageForm
 from resources.models.listing import ListingCardMixin
 from resources.models.terms import Category, localized_terms, terms_in_locale
+from streamfield.blocks import BodyBlock, LinkBlock
 
 
 class BlogIndexPage(RoutablePageMixin, Page):

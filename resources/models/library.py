@@ -11,11 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.blocks import BodyBlock, DocumentDownloadBlock, ToolkitSectionBlock
-from hub.pagination import paginate
+from listings.pagination import paginate
 from resources.forms import LocaleTermsPageForm, ResourceFilterForm
 from resources.models.listing import ListingCardMixin
 from resources.models.terms import Topic, localized_terms
+from streamfield.blocks import BodyBlock, DocumentDownloadBlock, ToolkitSectionBlock
 
 
 class ResourceIndexPage(Page):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model, get_image_model_string
 
-from hub.lookups import public
+from caching.lookups import public
 
 
 class ListingCardMixin(models.Model):

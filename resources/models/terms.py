@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from hub.lookups import remember
+from caching.lookups import remember
 
 
 class Term(TranslatableMixin, models.Model):
@@ -71,7 +71,7 @@ class Partner(TranslatableMixin, models.Model):
 
 def terms_in_locale(model, locale_id):
     """Every `model` snippet in the locale `locale_id` by translation key, remembered until
-    content changes (hub.lookups): there are a few dozen, and every page shows some."""
+    content changes (caching.lookups): there are a few dozen, and every page shows some."""
     return remember(
         ("terms", model, locale_id),
         lambda: {item.translation_key: item for item in model.objects.filter(locale_id=locale_id)},

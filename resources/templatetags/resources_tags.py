@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from hub.lookups import remember
+from caching.lookups import remember
 from resources.models import BlogIndexPage
 
 register = template.Library()

@@ -77,7 +77,7 @@ def nodes(blog):
     that Redis too, so the changes it makes reach them as an editor's would."""
     with AppProcesses(2) as processes:
         shared_cache = {
-            "BACKEND": "hub.cache.RedisCache",
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": processes.redis_prefix,
         }

@@ -1,15 +1,15 @@
-"""Pages of a listing, with the links the pagination template (includes/pagination.html) shows."""
+"""Pages of a listing, with the links the pagination template (listings/pagination.html) shows."""
 
 from django.core.paginator import Paginator
 
-from hub.lookups import listing_ids
+from caching.lookups import listing_ids
 
 
 def paginate(request, queryset, per_page, remember_ids=True):
     """The requested page of a listing: page=abc gives the first page, page=99999 the last.
 
     With `remember_ids`, the listing's ids are remembered until content changes
-    (hub.lookups.listing_ids) and the page's rows are loaded by id, so page 500 costs
+    (caching.lookups.listing_ids) and the page's rows are loaded by id, so page 500 costs
     what page 1 does and no count query runs. Leave it off for a listing whose order
     changes with time alone.
     """

@@ -1,4 +1,4 @@
-"""Which changes make cached pages stale (see hub.page_cache)."""
+"""Which changes make cached pages stale (see caching.page_cache)."""
 
 from functools import cache
 
@@ -8,7 +8,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
-from hub.page_cache import invalidate_all
+from caching.page_cache import invalidate_all
 
 
 def on_page_change(sender, **kwargs):

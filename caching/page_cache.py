@@ -12,7 +12,7 @@ Why it is never wrong:
   that a page rendered from the database while the change was being saved is dropped
   too. It lives in the cache itself (with several web processes, set REDIS_URL so they
   share it), is read once per request, with the page in the same round trip, and is
-  simply replaced if the cache evicts it. hub.lookups keys its answers on it as well.
+  simply replaced if the cache evicts it. caching.lookups keys its answers on it as well.
 - Pages whose content changes without an edit (a petition's count) say how long they
   may be served for with Cache-Control max-age, which caps the time here.
 - Cached copies hold no CSRF token: each token is replaced with a placeholder when

@@ -4,9 +4,9 @@ Serving a page asks the database the same questions each time: which site this h
 is, which page a path leads to, whether that page is private, what the header and
 footer say, which posts a listing holds. The answers change only when content does,
 and every content change moves the generation of the page cache
-(hub.page_cache_invalidation). So each web process keeps the answers for the current
+(caching.invalidation). So each web process keeps the answers for the current
 generation and drops them all as soon as it sees another one: a request reads the
-generation once (hub.page_cache pins it for the request) and then asks nothing the
+generation once (caching.page_cache pins it for the request) and then asks nothing the
 database has already answered.
 
 Pages themselves are never kept: a remembered route gives a page's type and id, and
@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from hub.page_cache import generation
+from caching.page_cache import generation
 
 # A process forgets everything when it holds this many answers (routes, listings).
 MAX_ANSWERS = 20_000
@@ -58,7 +58,7 @@ def remember(key, compute):
 def remembered_instances(model, ids):
     """The `model` objects with these ids, by id, remembered until content changes; those
     not remembered yet are fetched in one query. Only for models whose every change moves
-    the generation (hub.page_cache_invalidation), such as documents."""
+    the generation (caching.invalidation), such as documents."""
     values = current_answers()
     found = {pk: values[("instance", model, pk)] for pk in ids if ("instance", model, pk) in values}
     missing = set(ids) - found.keys()

@@ -1,7 +1,7 @@
 """The StreamField blocks every page type builds its body from.
 
 A new page type reuses BodyBlock (or picks blocks from here); it never defines its
-own copy of a heading or a quote. Each block renders with templates/blocks/<name>.html.
+own copy of a heading or a quote. Each block renders with templates/streamfield/<name>.html.
 """
 
 import copy
@@ -17,8 +17,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
-from home.external_links import routed
-from hub.lookups import active_locale, remembered_instances
+from caching.lookups import active_locale, remembered_instances
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -41,7 +40,9 @@ class LinkValue(blocks.StructValue):
         page = self.page
         if page is not None:
             return page.url
-        return routed(self.get("url") or "")
+        # Templates send it through the "You are leaving" page where the site lists its
+        # domain (the leaving_notice filter of home's external_link_tags).
+        return self.get("url") or ""
 
     @cached_property
     def text(self):
@@ -107,7 +108,7 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         value_class = LinkValue
-        template = "blocks/link_block.html"
+        template = "streamfield/link_block.html"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -120,7 +121,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
+        template = "streamfield/heading_block.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -136,7 +137,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "blocks/captioned_image_block.html"
+        template = "streamfield/captioned_image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -147,7 +148,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/quote_block.html"
+        template = "streamfield/quote_block.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -157,7 +158,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        template = "blocks/call_to_action_block.html"
+        template = "streamfield/call_to_action_block.html"
 
 
 class RelatedLinksBlock(blocks.StructBlock):
@@ -168,7 +169,7 @@ class RelatedLinksBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "blocks/related_links_block.html"
+        template = "streamfield/related_links_block.html"
 
 
 class DocumentDownloadValue(blocks.StructValue):
@@ -196,7 +197,7 @@ class DocumentDownloadBlock(blocks.StructBlock):
     )
 
     def bulk_to_python(self, values):
-        """The files, their documents remembered until content changes (hub.lookups)."""
+        """The files, their documents remembered until content changes (caching.lookups)."""
         documents = remembered_instances(
             get_document_model(), {value["document"] for value in values if value.get("document")}
         )
@@ -211,7 +212,7 @@ class DocumentDownloadBlock(blocks.StructBlock):
     class Meta:
         icon = "download"
         value_class = DocumentDownloadValue
-        template = "blocks/document_download_block.html"
+        template = "streamfield/document_download_block.html"
 
 
 class ToolkitSectionBlock(blocks.StructBlock):
@@ -231,7 +232,7 @@ class ToolkitSectionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "folder-open-inverse"
-        template = "blocks/toolkit_section_block.html"
+        template = "streamfield/toolkit_section_block.html"
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -242,7 +243,7 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(
         help_text=_("A video or post URL, e.g. from YouTube or Vimeo."),
         icon="media",
-        template="blocks/embed_block.html",
+        template="streamfield/embed_block.html",
     )
     call_to_action = CallToActionBlock()
     related_links = RelatedLinksBlock()
