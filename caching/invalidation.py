@@ -2,7 +2,6 @@
 
 from functools import cache
 
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -23,7 +22,7 @@ def shown_on_pages(model):
     deleted (their signals), not when a draft is saved. Image renditions are made while
     pages render, so they must not count. A view restriction makes pages private.
     """
-    if issubclass(model, (BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)):
+    if issubclass(model, (AbstractImage, AbstractDocument)):
         return True
     return model in (Site, Locale, PageViewRestriction) or model in get_snippet_models()
 

@@ -1,4 +1,4 @@
-"""What each process remembers between page views (hub/lookups.py) is never out of date:
+"""What each process remembers between page views (caching/lookups.py) is never out of date:
 routes, view restrictions, the header and footer follow every change at once."""
 
 import pytest

@@ -3,7 +3,7 @@ much content it shows (signing: tests/petitions/test_signing.py, listings with 5
 items: tests/<app>/test_queries.py and the like).
 
 Counts are of a second view, as on a running site: the first view of a page after a
-content change also looks up what each process remembers (hub/lookups.py) and makes the
+content change also looks up what each process remembers (caching/lookups.py) and makes the
 image renditions.
 """
 

@@ -4,47 +4,19 @@ Anything that differs between deployments is read from the environment; the dev,
 test and production modules only change what those environments need changed.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name)
-    if not value:
-        return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
@@ -65,7 +37,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -128,7 +99,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -160,14 +130,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (shared by every web process and
 # node, so any node can serve any request), else local memory and database sessions.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis backend, made cheaper per command (hub/cache.py).
+            # Django's Redis backend, made cheaper per command (caching/redis.py).
             "BACKEND": "caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "hub"),
+            "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "hub"),
         }
     }
     # Read from Redis, written through to the database: a Redis restart logs nobody out.
@@ -191,9 +161,9 @@ CACHES["renditions"] = {
 }
 
 # Anonymous page views are served from the cache for up to this many seconds (0: off);
-# see hub/page_cache.py. Query parameters outside this list bypass the cache.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-PAGE_CACHE_QUERY_PARAMETERS = ["page", "q", "year", "category", "type", "topic"]
+# see caching/page_cache.py. Query parameters outside this list bypass the cache.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "q", "type", "topic"]
 
 
 AUTHENTICATION_BACKENDS = [
@@ -221,7 +191,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = os.environ.get("TIME_ZONE", "America/Phoenix")
+TIME_ZONE = env_str("TIME_ZONE", "America/Phoenix")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our own date formats where Django's differ from how the group writes dates ("3 June 2018").
 FORMAT_MODULE_PATH = ["hub.formats"]
@@ -232,8 +202,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation is off unless a service is configured: DeepL with DEEPL_API_KEY,
 # else LibreTranslate with LIBRETRANSLATE_URL (and LIBRETRANSLATE_API_KEY if it needs one).
 # Translators then get "Translate with machine" in the translation editor.
-DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
-LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
+LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL", "")
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -245,16 +215,16 @@ elif LIBRETRANSLATE_URL:
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {
             "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL.rstrip("/"),
-            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "API_KEY": env_str("LIBRETRANSLATE_API_KEY", ""),
         },
     }
 
 
 # Static files and media.
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -263,24 +233,24 @@ STORAGES = {
 
 # Images and documents in S3-compatible object storage when a bucket is named, so
 # every web node sees every upload. Documents are still served through Django (below).
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
 MEDIA_ORIGINS = []
 if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": AWS_S3_ENDPOINT_URL,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
             "custom_domain": AWS_S3_CUSTOM_DOMAIN,
-            "location": os.environ.get("AWS_LOCATION", ""),
+            "location": env_str("AWS_LOCATION", ""),
             # Uploads are public images and documents; links must not expire.
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
-            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            "default_acl": env_str("AWS_DEFAULT_ACL") or None,
             "file_overwrite": False,
         },
     }
@@ -298,7 +268,7 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Hub"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # One database search backend per language (see search/backends): each indexes its
 # language's pages with that language's stemming, and searches go to the reader's.
 # Each admin user picks English or Spanish in their account preferences.
@@ -313,22 +283,22 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # CDN purge on publish: an HTTP purge endpoint (Varnish, nginx) and/or Cloudflare.
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
     }
-if os.environ.get("CLOUDFLARE_API_TOKEN"):
+if env_str("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
-        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID", ""),
     }
 
 # Uploads: only these types, checked by content (resources.document_forms, Willow for images),
 # and no larger than these sizes in bytes.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "epub", "pptx", "zip"]
-# Documents know the language they are written in (resources/models.py).
+# Documents know the language they are written in (resources/models/documents.py).
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -400,13 +370,13 @@ AXES_LOCKOUT_CALLABLE = "hub.views.login_locked_out"
 # A form posted without a valid CSRF token gets a page in the visitor's language.
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Hub <no-reply@localhost>")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hub <no-reply@localhost>")
 
 # Petitions.
 # At most N signing attempts from one IP address every S seconds ("N/S"), counted in
 # the shared cache so that the limit holds across web processes.
-PETITION_RATE_LIMIT = os.environ.get("PETITION_RATE_LIMIT", "20/600")
+PETITION_RATE_LIMIT = env_str("PETITION_RATE_LIMIT", "20/600")
 # Email each signer a thank-you in the language they signed in.
 PETITION_CONFIRMATION_EMAIL = env_bool("PETITION_CONFIRMATION_EMAIL", True)
 
@@ -414,7 +384,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks run inline here; one line per task is noise, and so
     # is django-axes' greeting at every start (its lockout warnings still show).
     "loggers": {

@@ -8,7 +8,8 @@ nosniff) are in base.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, STORAGES, env_bool, env_int, env_list, os
+from .base import ALLOWED_HOSTS, SECRET_KEY, STORAGES
+from .environment import env_bool, env_int, env_list, env_str
 
 DEBUG = False
 
@@ -34,8 +35,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Behind a proxy that terminates TLS: the header it sets and the value that means
 # HTTPS, as "X-Forwarded-Proto: https". Only set it if the proxy always overwrites it.
-if os.environ.get("SECURE_PROXY_SSL_HEADER"):
-    header, _, value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(":")
+if env_str("SECURE_PROXY_SSL_HEADER"):
+    header, _, value = env_str("SECURE_PROXY_SSL_HEADER").partition(":")
     if not value.strip():
         raise ImproperlyConfigured(
             "SECURE_PROXY_SSL_HEADER must look like 'X-Forwarded-Proto: https'."

@@ -1,6 +1,6 @@
 """Cached pages stay right across web nodes: two gunicorn processes with production settings
 and one Redis serve pages from the page cache (and each remembers its own lookups,
-hub/lookups.py) while an editor publishes, renames, moves, unpublishes and translates
+caching/lookups.py) while an editor publishes, renames, moves, unpublishes and translates
 pages and changes a snippet. Every change shows on both processes at once, as the README
 promises (Performance: "How caching stays correct"), in every page, listing, archive,
 feed, sitemap and search result that shows it.

@@ -169,7 +169,7 @@ def test_signing_runs_at_most_5_queries_one_of_them_the_insert(client, petition)
         response = client.post(ENGLISH_URL, SignerFormDataFactory())
     assert response.status_code == 303
     statements = [query["sql"].split()[0] for query in queries]
-    # The petition (its route remembered: hub/lookups.py), then the insert in its
+    # The petition (its route remembered: caching/lookups.py), then the insert in its
     # savepoint (a transaction of its own outside tests).
     assert statements.count("INSERT") == 1
     assert len(queries) <= 5

@@ -1,7 +1,7 @@
 """Put English text in every translatable field of an object and one of every block.
 
 The blocks are read from the model's StreamField definitions, so a block added to
-hub/blocks.py (or anywhere) is translated by the tests without anyone listing it. A
+streamfield/blocks.py (or anywhere) is translated by the tests without anyone listing it. A
 block type this module cannot fill fails loudly: teach `raw_block_value` about it.
 """
 
