@@ -16,10 +16,8 @@ always read anew.
 
 from django.core.exceptions import EmptyResultSet
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.models.sites import get_site_for_hostname
 
 from caching.page_cache import generation
 
@@ -67,26 +65,6 @@ def remembered_instances(model, ids):
         for pk in missing:
             found[pk] = values[("instance", model, pk)] = fetched.get(pk)
     return found
-
-
-def site_for_request(request):
-    """The Wagtail site of the request's host, as Site.find_for_request finds it."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-
-    def find():
-        try:
-            return get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            return None
-
-    return remember(("site", hostname, port), find)
-
-
-def use_remembered_site(request):
-    """Give Wagtail the request's site from the remembered ones: Site.find_for_request
-    reads request._wagtail_site, and every page URL built for the request asks it."""
-    request._wagtail_site = site_for_request(request)
 
 
 def active_locale():

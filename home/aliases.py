@@ -11,6 +11,11 @@ the Spanish home page. Two wagtail-localize paths would create aliases instead:
   report as in progress like any other translation.
 
 Delete this module if wagtail-localize stops creating aliases for untranslated parents.
+
+Adapts wagtail-localize 1.14.5 internals (on Wagtail 8.0.1): the locale editor's
+components are the module-level list wagtail_localize.locales.components.LOCALE_COMPONENTS,
+which hide_sync_from_option edits in place. tests/translation/test_aliases.py fails if
+the option comes back or aliases are created again.
 """
 
 from django.dispatch import receiver

@@ -101,7 +101,7 @@ class TranslationStateColumn(Column):
         context["label"] = dict(STATES)[instance.translation_state]
         context["percent"] = translated_percent(instance)
         context["action_label"], context["action_url"] = next_step(
-            instance, next_url=reverse("translation_status")
+            instance, next_url=reverse("translation_status_report")
         )
         return context
 
@@ -112,8 +112,8 @@ class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "site"
     template_name = "home/translation_status_report.html"
-    index_url_name = "translation_status"
-    index_results_url_name = "translation_status_results"
+    index_url_name = "translation_status_report"
+    index_results_url_name = "translation_status_report_results"
     filterset_class = TranslationStatusFilterSet
     permission_policy = ModelPermissionPolicy(Translation)
     permission_required = "submit"

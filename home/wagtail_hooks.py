@@ -2,38 +2,34 @@
 external links routed through the notice, and pages served only in their own language."""
 
 from django.http import Http404
-from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from admin_registration.reports import register_report
+from admin_registration.snippets import LocaleSnippetViewSet
 from home.external_links import NoticedExternalLinkHandler
 from home.models import ExternalLinkNotice, Footer, Header
 from home.views import TranslationStatusReportView
 
 
-class HeaderViewSet(SnippetViewSet):
+class HeaderViewSet(LocaleSnippetViewSet):
     model = Header
     icon = "list-ul"
     list_display = ["site_name", "locale"]
-    list_filter = ["locale"]
 
 
-class FooterViewSet(SnippetViewSet):
+class FooterViewSet(LocaleSnippetViewSet):
     model = Footer
     icon = "doc-full"
-    list_display = ["__str__", "locale"]
-    list_filter = ["locale"]
 
 
-class ExternalLinkNoticeViewSet(SnippetViewSet):
+class ExternalLinkNoticeViewSet(LocaleSnippetViewSet):
     model = ExternalLinkNotice
     icon = "warning"
     list_display = ["heading", "locale"]
-    list_filter = ["locale"]
 
 
 class SiteChromeViewSetGroup(SnippetViewSetGroup):
@@ -51,32 +47,14 @@ def route_external_links_through_notice(features):
     features.register_link_type(NoticedExternalLinkHandler)
 
 
-@hooks.register("register_admin_urls")
-def register_translation_status_urls():
-    return [
-        path(
-            "reports/translation-status/",
-            TranslationStatusReportView.as_view(),
-            name="translation_status",
-        ),
-        path(
-            "reports/translation-status/results/",
-            TranslationStatusReportView.as_view(results_only=True),
-            name="translation_status_results",
-        ),
-    ]
-
-
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("wagtail_localize.submit_translation")
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
-        _("Translation status"), reverse("translation_status"), icon_name="site", order=8900
-    )
+register_report(
+    TranslationStatusReportView,
+    path="reports/translation-status/",
+    label=_("Translation status"),
+    icon="site",
+    order=8900,
+    is_shown=lambda user: user.has_perm("wagtail_localize.submit_translation"),
+)
 
 
 @hooks.register("before_serve_page")

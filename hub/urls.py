@@ -8,9 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from caching.wagtail_serving import serve_page
 from home.sitemaps import BilingualSitemap
 from home.views import external_link_notice, language_redirect, robots_txt
-from hub.views import healthz, serve_page
+from hub.views import healthz
 from search import views as search_views
 
 urlpatterns = [
@@ -33,7 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("leaving/"), external_link_notice, name="external_link_notice"),
     path(_("search/"), search_views.search, name="search"),
     # Wagtail's front-end URLs, its page view replaced by one that remembers its
-    # lookups (hub.views.serve_page).
+    # lookups (caching.wagtail_serving.serve_page).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=True,

@@ -7,15 +7,10 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail import hooks
-from wagtail.views import serve_chain
-from wagtail.wagtail_hooks import check_view_restrictions
-
-from caching.lookups import find_route, is_restricted, use_remembered_site
 
 logger = logging.getLogger(__name__)
 
@@ -60,28 +55,3 @@ def login_locked_out(request, original_response=None, credentials=None):
     """What django-axes shows (429) once an address has failed to sign in too often."""
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
     return render(request, "hub/login_locked_out.html", {"minutes": minutes}, status=429)
-
-
-def serve_page(request, path):
-    """Wagtail's serve view (wagtail.views.serve), with its two slowest steps remembered.
-
-    The page is found through find_route, and Wagtail's view restriction check, two
-    queries on every view, runs only for pages that a restriction may cover.
-    """
-    use_remembered_site(request)
-    route = find_route(request, path)
-    if route is None:
-        raise Http404
-    request._wagtail_route_for_request = route
-    page, args, kwargs = route
-
-    on_serve_chain = serve_chain
-    for hook in reversed(hooks.get_hooks("on_serve_page")):
-        if hook is check_view_restrictions and not is_restricted(page):
-            continue
-        on_serve_chain = hook(on_serve_chain)
-    for hook in hooks.get_hooks("before_serve_page"):
-        response = hook(page, request, args, kwargs)
-        if isinstance(response, HttpResponse):
-            return response
-    return on_serve_chain(page, request, args, kwargs)

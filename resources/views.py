@@ -14,8 +14,8 @@ from resources.models import ResourceDocument
 class DownloadsReportView(ReportView):
     page_title = _("Downloads")
     header_icon = "download"
-    index_url_name = "resources_downloads_report"
-    index_results_url_name = "resources_downloads_report_results"
+    index_url_name = "downloads_report"
+    index_results_url_name = "downloads_report_results"
     any_permission_required = ["add", "change", "delete"]
     default_ordering = "-downloads"
     columns = [

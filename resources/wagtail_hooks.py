@@ -1,33 +1,31 @@
 """Admin for the resources app: categories, topics and partners, and the Downloads report."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from admin_registration.reports import register_report
+from admin_registration.snippets import LocaleSnippetViewSet
 from resources.models import Category, Partner, ResourceDocument, Topic
 from resources.views import DownloadsReportView
 
 
-class TranslatableSnippetViewSet(SnippetViewSet):
+class TermViewSet(LocaleSnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
     search_fields = ["name"]
 
 
-class CategoryViewSet(TranslatableSnippetViewSet):
+class CategoryViewSet(TermViewSet):
     model = Category
 
 
-class TopicViewSet(TranslatableSnippetViewSet):
+class TopicViewSet(TermViewSet):
     model = Topic
 
 
-class PartnerViewSet(TranslatableSnippetViewSet):
+class PartnerViewSet(TermViewSet):
     model = Partner
     icon = "group"
     list_display = ["name", "website", "locale"]
@@ -43,35 +41,13 @@ class ResourcesViewSetGroup(SnippetViewSetGroup):
 register_snippet(ResourcesViewSetGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_downloads_report_urls():
-    return [
-        path(
-            "reports/downloads/",
-            DownloadsReportView.as_view(),
-            name="resources_downloads_report",
-        ),
-        path(
-            "reports/downloads/results/",
-            DownloadsReportView.as_view(results_only=True),
-            name="resources_downloads_report_results",
-        ),
-    ]
-
-
-class DownloadsReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(ResourceDocument).user_has_any_permission(
-            request.user, DownloadsReportView.any_permission_required
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_downloads_report_menu_item():
-    return DownloadsReportMenuItem(
-        _("Downloads"),
-        reverse("resources_downloads_report"),
-        name="downloads",
-        icon_name="download",
-        order=1300,
-    )
+register_report(
+    DownloadsReportView,
+    path="reports/downloads/",
+    label=_("Downloads"),
+    icon="download",
+    order=1300,
+    is_shown=lambda user: policy_registry.get_by_type(ResourceDocument).user_has_any_permission(
+        user, DownloadsReportView.any_permission_required
+    ),
+)

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
-from caching.lookups import active_locale, use_remembered_site
+from caching.lookups import active_locale
+from caching.wagtail_serving import use_remembered_site
 
 from .highlight import WORD, query_terms
 from .results import describe, matching_pages, promoted_results, suggested_pages

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "caching",
     "listings",
     "trusted_proxies",
+    "admin_registration",
     "home",
     "resources",
     "petitions",

@@ -7,6 +7,10 @@ break the match between them. Instead each index row keeps the stems of its text
 written and, in addition, the stems of its accented words written without accents, so
 "deportacion" and "peticion" typed on a phone find "deportación" and "petición" too.
 The `unaccent` extension comes from this app's first migration.
+
+Built on the private classes of Wagtail's PostgreSQL backend (PostgresIndex, IndexEntry,
+get_weight), checked against Wagtail 8.0.1: tests/search/test_language_matching.py
+fails if they stop indexing or matching the way this module extends them.
 """
 
 from wagtail.search.backends.database.postgres.postgres import (

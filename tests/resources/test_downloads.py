@@ -192,13 +192,13 @@ def test_editors_see_download_counts_most_downloaded_first(editor_client):
     popular = DocumentFactory(title="Know your rights flyer")
     DownloadCount.objects.create(document=popular, count=8889)
 
-    response = editor_client.get(reverse("resources_downloads_report"))
+    response = editor_client.get(reverse("downloads_report"))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("Know your rights flyer") < html.index("Never downloaded")
     assert "8889" in html
 
-    response = editor_client.get(reverse("resources_downloads_report"), {"export": "csv"})
+    response = editor_client.get(reverse("downloads_report"), {"export": "csv"})
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[0] == "Document,File name,Language,Downloads"
     assert rows[1] == f"Know your rights flyer,{popular.filename},en,8889"
@@ -216,7 +216,7 @@ def editors_group_client(client, django_user_model):
 def test_editors_group_can_upload_choose_and_count_documents(editors_group_client):
     for name in ("wagtaildocs:index", "wagtaildocs:add_multiple", "wagtaildocs_chooser:choose"):
         assert editors_group_client.get(reverse(name)).status_code == 200
-    assert editors_group_client.get(reverse("resources_downloads_report")).status_code == 200
+    assert editors_group_client.get(reverse("downloads_report")).status_code == 200
 
 
 def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_client):

@@ -22,20 +22,22 @@ def test_editors_see_the_most_searched_terms_first(editor):
     for _ in range(3):
         Query.get("know your rights").add_hit()
 
-    response = editor.get(reverse("hub_search_terms"))
+    response = editor.get(reverse("search_terms_report"))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("know your rights") < html.index("daca")
 
 
 def test_the_search_terms_report_is_in_the_editors_reports_menu(editor):
-    assert reverse("hub_search_terms") in editor.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("search_terms_report") in editor.get(reverse("wagtailadmin_home")).content.decode()
+    )
 
 
 def test_superusers_find_the_search_terms_report_once(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw"))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("hub_search_terms") in html
+    assert reverse("search_terms_report") in html
     assert reverse("wagtailsearchpromotions:search_terms") not in html
 
 
@@ -49,8 +51,9 @@ def test_admin_users_who_cannot_pin_results_do_not_see_the_search_terms(client, 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
 
-    response = client.get(reverse("hub_search_terms"))
+    response = client.get(reverse("search_terms_report"))
     assert response.status_code == 302
     assert (
-        reverse("hub_search_terms") not in client.get(reverse("wagtailadmin_home")).content.decode()
+        reverse("search_terms_report")
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
     )

@@ -127,6 +127,6 @@ def test_translators_can_switch_the_admin_to_spanish(translator_client, translat
 
     dashboard = translator_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Panel de control" in dashboard
-    report = translator_client.get(reverse("translation_status")).content.decode()
+    report = translator_client.get(reverse("translation_status_report")).content.decode()
     assert "Estado de las traducciones" in report
     assert "Translation status" not in report

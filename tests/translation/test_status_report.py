@@ -125,7 +125,7 @@ def test_report_makes_the_same_number_of_queries_for_5_and_50_pages(
 
     def queries_for_report():
         with CaptureQueriesContext(connection) as queries:
-            response = editor_client.get(reverse("translation_status"))
+            response = editor_client.get(reverse("translation_status_report"))
         assert response.status_code == 200
         return len(queries)
 
@@ -140,14 +140,16 @@ def test_report_is_in_the_admin_menu_of_editors_and_translators(
     editor_client, translator_client, django_user_model
 ):
     for client in (editor_client, translator_client):
-        assert client.get(reverse("translation_status")).status_code == 200
+        assert client.get(reverse("translation_status_report")).status_code == 200
         assert "Translation status" in client.get(reverse("wagtailadmin_home")).content.decode()
 
     outsider = django_user_model.objects.create_user("outsider", "o@example.org", "pw")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client = Client()
     client.force_login(outsider)
-    assert client.get(reverse("translation_status"))["Location"] == reverse("wagtailadmin_home")
+    assert client.get(reverse("translation_status_report"))["Location"] == reverse(
+        "wagtailadmin_home"
+    )
     assert "Translation status" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
@@ -155,7 +157,9 @@ def test_english_titles_link_to_the_page_editor_only_for_those_who_may_edit_them
     editor_client, translator_client, pages
 ):
     edit = reverse("wagtailadmin_pages:edit", args=[pages[MISSING].pk])
-    assert f'href="{edit}"' in editor_client.get(reverse("translation_status")).content.decode()
-    translator_view = translator_client.get(reverse("translation_status")).content.decode()
+    assert (
+        f'href="{edit}"' in editor_client.get(reverse("translation_status_report")).content.decode()
+    )
+    translator_view = translator_client.get(reverse("translation_status_report")).content.decode()
     assert f'href="{edit}"' not in translator_view
     assert pages[MISSING].title in translator_view

@@ -90,7 +90,7 @@ def test_translator_takes_a_new_post_to_up_to_date_and_back_after_an_english_cha
     # The translator syncs from the report: the new segment waits for its translation.
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = translator_client.post(state_of(translator_client).action_url)
-    assert response["Location"] == reverse("translation_status")
+    assert response["Location"] == reverse("translation_status_report")
     assert state_of(translator_client).state == IN_PROGRESS
     assert state_of(translator_client).percent == 75
 

@@ -145,7 +145,7 @@ def read_status_report(client, **filters):
 
     Returns ({English page title: ReportRow}, {state: count at the top}).
     """
-    response = client.get(reverse("translation_status"), filters)
+    response = client.get(reverse("translation_status_report"), filters)
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     rows = {}
