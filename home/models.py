@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -16,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from caching.lookups import remember
+from listings.excerpts import excerpt
 from streamfield.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 
 # Where a page's summary comes from when the editor left its search description empty.
@@ -24,12 +23,10 @@ SUMMARY_FIELDS = ("intro", "summary", "hero_text")
 
 def page_summary(page):
     """A page in a sentence or two of plain text, for social cards and featured cards."""
-    text = getattr(page, "search_description", "") or ""
-    for field in SUMMARY_FIELDS:
-        if text:
-            break
-        text = strip_tags(str(getattr(page, field, "") or ""))
-    return Truncator(" ".join(text.split())).words(35)
+    return excerpt(
+        getattr(page, "search_description", ""),
+        *(getattr(page, field, "") for field in SUMMARY_FIELDS),
+    )
 
 
 class PerLanguageSnippet(TranslatableMixin, models.Model):

@@ -11,8 +11,9 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from listings.excerpts import EXCERPT_WORDS
+
 WORD = re.compile(r"\w+")
-EXCERPT_WORDS = 30
 WORDS_BEFORE_MATCH = 8
 
 

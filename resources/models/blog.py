@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from caching.lookups import listing_ids, remember
+from listings.excerpts import excerpt
 from listings.pagination import paginate
 from resources.feeds import BlogFeed
 from resources.forms import LocaleTermsPageForm
@@ -133,8 +133,6 @@ class BlogPageTag(TaggedItemBase):
 class BlogPage(ListingCardMixin, Page):
     """A blog post or a press release."""
 
-    EXCERPT_WORDS = 40
-
     author_line = models.CharField(
         max_length=200,
         blank=True,
@@ -200,15 +198,14 @@ class BlogPage(ListingCardMixin, Page):
 
     @property
     def excerpt(self):
-        """The intro, or the start of the body's text cut at a word boundary."""
-        if self.intro:
-            return self.intro
-        text = " ".join(
-            get_text_for_indexing(item["value"])
-            for item in self.body.raw_data
-            if item["type"] == "paragraph"
+        """The intro as the editor wrote it, or the start of the body's text."""
+        return self.intro or excerpt(
+            " ".join(
+                get_text_for_indexing(item["value"])
+                for item in self.body.raw_data
+                if item["type"] == "paragraph"
+            )
         )
-        return Truncator(text).words(self.EXCERPT_WORDS, truncate="…")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from listings.excerpts import EXCERPT_WORDS
 from tests.resources.factories import BlogPageFactory, CategoryFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def test_excerpt_is_the_intro_or_the_start_of_the_body_cut_between_words(client,
 
     html = client.get("/en/blog/").content.decode()
     assert "<p>We won in Chicago.</p>" in html
-    cut = " ".join(words[: BlogPageFactory._meta.model.EXCERPT_WORDS])
+    cut = " ".join(words[:EXCERPT_WORDS])
     assert f"<p>{cut}…</p>" in html
 
 
