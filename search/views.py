@@ -4,7 +4,6 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from caching.lookups import active_locale
 from caching.wagtail_serving import use_remembered_site
+from listings.pagination import paginate
 
 from .highlight import WORD, query_terms
 from .results import describe, matching_pages, promoted_results, suggested_pages
@@ -52,10 +52,6 @@ def count_search(words):
         Query.get(words).add_hit(today)
 
 
-def results_page_url(query, number):
-    return "?" + urlencode({"q": query, "page": number})
-
-
 # Private: a shared cache in front would answer repeated searches without counting them
 # for the search terms report.
 @require_safe
@@ -74,8 +70,9 @@ def search(request):
     if words:
         terms = query_terms(words)
         promoted, promoted_ids = promoted_results(words, terms, locale, request)
-        paginator = Paginator(matching_pages(words, locale, exclude=promoted_ids), RESULTS_PER_PAGE)
-        page = paginator.get_page(request.GET.get("page"))
+        matching = matching_pages(words, locale, exclude=promoted_ids)
+        # Not remembered: each search is counted, and its results change with the index.
+        page = paginate(request, matching, RESULTS_PER_PAGE, remember_ids=False)
         results = describe(list(page.object_list), terms, request)
         if page.number == 1:
             results = promoted + results
@@ -83,16 +80,8 @@ def search(request):
         context.update(
             {
                 "results": results,
-                "result_count": paginator.count + len(promoted),
+                "result_count": page.paginator.count + len(promoted),
                 "page_obj": page,
-                "previous_url": (
-                    results_page_url(query, page.previous_page_number())
-                    if page.has_previous()
-                    else None
-                ),
-                "next_url": (
-                    results_page_url(query, page.next_page_number()) if page.has_next() else None
-                ),
             }
         )
 
