@@ -22,9 +22,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.localization import string_pairs, translate
+from demo.localization import string_pairs, translate
+from demo.placeholders import placeholder_image, placeholder_pdf
 from home.models import ExternalLinkNotice, Footer, Header, HomePage, StandardPage
-from home.placeholders import placeholder_image, placeholder_pdf
 from petitions.models import PetitionIndexPage, PetitionPage, Signature
 from resources.models import (
     BlogIndexPage,

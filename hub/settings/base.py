@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "caching",
     "listings",
     "trusted_proxies",
+    "demo",
     "home",
     "resources",
     "petitions",

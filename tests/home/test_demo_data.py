@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from home.localization import string_pairs
+from demo.localization import string_pairs
 from tests.services import require
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "demo_content"
