@@ -13,7 +13,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
-from home.localization import translate
+from demo.localization import translate
 from home.models import HomePage
 from tests.home.factories import FooterFactory, HeaderFactory
 from tests.petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
@@ -39,7 +39,7 @@ def spanish():
 
 @pytest.fixture
 def translate_now(django_capture_on_commit_callbacks):
-    """home.localization.translate, with the publishing wagtail-localize defers to commit.
+    """demo.localization.translate, with the publishing wagtail-localize defers to commit.
 
     Tests run inside a transaction that never commits, so the on-commit publish has
     to be run here, as it would be after a real request.

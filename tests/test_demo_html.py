@@ -1,6 +1,6 @@
 """Every page of the demo site, in both languages, is valid, accessible HTML.
 
-The demo is the real content this site was made for (home/demo_content/): rich text,
+The demo is the real content this site was made for (each app's demo_content/): rich text,
 images, documents and links that factories do not write. The checks are those of
 tests/test_html_validity.py (tests/html_checks.py).
 """

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "listings",
     "trusted_proxies",
     "admin_registration",
+    "demo",
     "home",
     "resources",
     "petitions",

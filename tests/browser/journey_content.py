@@ -4,15 +4,7 @@
 server the journeys run against (tests/browser/conftest.py).
 """
 
-import json
-
-from django.conf import settings
-
-DATA_DIR = settings.BASE_DIR / "home" / "demo_content"
-
-
-def load(name):
-    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+from demo.data import load
 
 
 def journey_post():

@@ -19,7 +19,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.demo_site import load
+from demo.data import load
 from home.models import ExternalLinkNotice, Footer, Header, HomePage, StandardPage
 from resources.models import Category, Partner, ResourceDocument
 

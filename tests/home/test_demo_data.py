@@ -16,10 +16,11 @@ import pytest
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from home.localization import string_pairs
+from demo.data import data_files
+from demo.data import load as data
+from demo.localization import string_pairs
 from tests.services import require
 
-DATA_DIR = Path(settings.BASE_DIR) / "home" / "demo_content"
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", Path(settings.BASE_DIR).parent / "shared" / "seeds"))
 
 
@@ -32,10 +33,6 @@ needs_seeds = pytest.mark.usefixtures("seeds")
 
 SPANISH_WORDS = {"el", "la", "los", "las", "que", "de", "del", "y", "por", "para", "con", "una"}
 ENGLISH_WORDS = {"the", "and", "of", "to", "that", "with", "for", "is", "are", "this", "our"}
-
-
-def data(name):
-    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def seed(prefix):
@@ -142,7 +139,7 @@ def test_every_page_slug_is_unique_so_links_by_slug_find_one_page():
 
 
 def test_every_link_by_slug_names_a_page_of_the_demo():
-    raw = "".join((DATA_DIR / name).read_text(encoding="utf-8") for name in os.listdir(DATA_DIR))
+    raw = "".join(path.read_text(encoding="utf-8") for path in data_files().values())
     named = set(re.findall(r'"(?:page|resource|petition)_slug": "([^"]+)"', raw))
     slugs = set(re.findall(r'"slug": "([^"]+)"', raw))
     assert named and named <= slugs

@@ -5,7 +5,7 @@ import math
 import pytest
 from django.utils.html import escape
 
-from home.demo_site import load
+from demo.data import load
 from petitions.models import PETITIONS_PER_PAGE, PetitionIndexPage, PetitionPage
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils.translation import override
 from pypdf import PdfReader
 from wagtail_localize.models import SegmentOverride
 
-from home.demo_site import load
+from demo.data import load
 from resources.models import (
     BlogIndexPage,
     BlogPage,

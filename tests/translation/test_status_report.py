@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.localization import translate
+from demo.localization import translate
 from home.models import StandardPage
 from home.translation_status import IN_PROGRESS, MISSING, OUT_OF_DATE, UP_TO_DATE
 from tests.home.factories import StandardPageFactory

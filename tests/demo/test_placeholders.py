@@ -3,7 +3,7 @@
 from PIL import Image
 from pypdf import PdfReader
 
-from home.placeholders import IMAGE_SIZE, placeholder_image, placeholder_pdf
+from demo.placeholders import IMAGE_SIZE, placeholder_image, placeholder_pdf
 
 
 def test_placeholder_pdf_opens_in_a_pdf_reader_with_its_title_text_and_page_numbers():

@@ -1,4 +1,5 @@
-"""Build the whole demo site, in English and Spanish, from home/demo_content/ (home.demo_site).
+"""Build the whole demo site, in English and Spanish: each app builds its part (its demo.py
+from its demo_content/) with the builder they share (demo.builder), in the order below.
 
 Idempotent: a second run finds everything in place and changes nothing. --reset
 deletes the demo pages, snippets, images and files first and builds them again.
@@ -15,9 +16,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.demo_site import COLLECTION, DemoSite
-from home.models import ExternalLinkNotice, Footer, Header
-from resources.models import Category, Partner
+from demo.builder import COLLECTION, DemoBuilder
+from home.demo import HomeDemo
+from petitions.demo import PetitionsDemo
+from resources.demo import ResourcesDemo
 
 
 @contextmanager
@@ -37,6 +39,28 @@ def by_language(queryset):
     return f"{counts['en']} English, {counts['es']} Spanish"
 
 
+def build(builder, reset=False):
+    """Every app's part of the demo, in an order where each step finds what it needs."""
+    home, resources, petitions = HomeDemo(builder), ResourcesDemo(builder), PetitionsDemo(builder)
+    if reset:
+        petitions.reset()  # the signatures, while their petitions are there to name them
+        home.reset()  # every page under the home page, and the site chrome
+        resources.reset()
+        builder.reset()  # the images and files
+    home.build_snippets()
+    resources.build(home.page)
+    petitions.build(home.page)
+    home.build_pages()
+    # Every English page exists now, so every link between them resolves.
+    builder.publish_new_pages()
+    # The Spanish home page is the parent of every Spanish page.
+    home.build_home()
+    builder.translate_new_pages()
+    # The menu links the pages of both languages.
+    home.build_header()
+    return (home, resources, petitions)
+
+
 class Command(BaseCommand):
     help = "Create the demo site in English and Spanish (idempotent; --reset rebuilds it)."
 
@@ -45,17 +69,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset=False, verbosity=1, **options):
         with quiet("wagtail") if verbosity < 2 else nullcontext(), transaction.atomic():
-            demo = DemoSite()
-            if reset:
-                demo.reset()
-            demo.build()
-        if demo.missing_links:
+            builder = DemoBuilder()
+            demos = build(builder, reset=reset)
+        if builder.missing_links:
             self.stdout.write(
-                "Left out links to missing pages: " + ", ".join(sorted(demo.missing_links))
+                "Left out links to missing pages: " + ", ".join(sorted(builder.missing_links))
             )
-        self.stdout.write(self.summary())
+        self.stdout.write(self.summary(demos))
 
-    def summary(self):
+    def summary(self, demos):
         counts = Counter(
             Page.objects.filter(depth__gt=1).values_list("content_type", "locale__language_code")
         )
@@ -67,7 +89,7 @@ class Command(BaseCommand):
         for content_type, label in sorted(labels.items(), key=lambda item: item[1]):
             english, spanish = counts[content_type, "en"], counts[content_type, "es"]
             lines.append(f"  {label}: {english} English, {spanish} Spanish")
-        for model in (Header, Footer, ExternalLinkNotice, Category, Partner):
+        for model in (model for demo in demos for model in demo.snippets):
             lines.append(f"  {model._meta.label}: {by_language(model.objects.all())}")
         images = get_image_model().objects.filter(collection__name=COLLECTION).count()
         documents = get_document_model().objects.filter(collection__name=COLLECTION).count()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.localization import string_pairs
+from demo.localization import string_pairs
 
 
 def body(heading, paragraph, caption, alt_text, label):
