@@ -30,6 +30,7 @@ from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from listings.index_pages import IndexPage
 from listings.pagination import paginate
 from petitions import throttle
 from petitions.emails import send_confirmation
@@ -195,18 +196,10 @@ class PetitionPageQuerySet(PageQuerySet):
         )
 
 
-class PetitionIndexPage(Page):
-    intro = models.TextField(
-        blank=True,
-        help_text=_("A sentence or two above the list, e.g. why signing matters."),
-    )
+class PetitionIndexPage(IndexPage):
+    """Every petition, open ones first."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["petitions.PetitionPage"]
-    max_count_per_parent = 1
     search_result_label = _("Petitions")
 
     class Meta:

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from caching.lookups import listing_ids, remember
 from listings.excerpts import excerpt
+from listings.index_pages import IndexPage
 from listings.pagination import paginate
 from resources.feeds import BlogFeed
 from resources.forms import LocaleTermsPageForm
@@ -27,21 +28,12 @@ from resources.models.terms import Category, localized_terms, terms_in_locale
 from streamfield.blocks import BodyBlock, LinkBlock
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, IndexPage):
     """The blog: every post, newest first, with archives by category and by year, and a feed."""
 
     POSTS_PER_PAGE = 10
 
-    intro = models.TextField(
-        blank=True, help_text=_("A sentence or two about the blog, shown above the posts.")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.BlogPage"]
-    max_count_per_parent = 1
     search_result_label = _("Blog")
 
     class Meta:

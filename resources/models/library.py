@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from listings.index_pages import IndexPage
 from listings.pagination import paginate
 from resources.forms import LocaleTermsPageForm, ResourceFilterForm
 from resources.models.listing import ListingCardMixin
@@ -18,21 +19,12 @@ from resources.models.terms import Topic, localized_terms
 from streamfield.blocks import BodyBlock, DocumentDownloadBlock, ToolkitSectionBlock
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(IndexPage):
     """The resource library: reports, toolkits and guides, filterable by type and topic."""
 
     RESOURCES_PER_PAGE = 12
 
-    intro = models.TextField(
-        blank=True, help_text=_("A sentence or two about the library, shown above the list.")
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ReportPage", "resources.ToolkitPage", "resources.GuidePage"]
-    max_count_per_parent = 1
     search_result_label = _("Resource library")
 
     class Meta:
