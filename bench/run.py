@@ -20,7 +20,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -28,6 +27,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from hub import web_process
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WRK_DIR = Path(__file__).resolve().parent / "wrk"
@@ -209,30 +210,15 @@ def start_server(port, page_cache_seconds):
     environment = {**os.environ, **ENVIRONMENT}
     environment.update(PORT=str(port), PAGE_CACHE_SECONDS=str(page_cache_seconds))
     log_file = open(OUTPUT_DIR / f"gunicorn-{port}.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "hub/gunicorn.py", "hub.wsgi"],
-        cwd=BASE_DIR,
-        env=environment,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    process = web_process.start(environment, output=log_file)
     for _ in range(120):
         try:
             get(port, "/bench/floor", timeout=2)
             return process
         except OSError:
             time.sleep(0.5)
-    stop_server(process)
+    web_process.stop(process)
     raise SystemExit(f"gunicorn did not start on port {port}: see {log_file.name}")
-
-
-def stop_server(process):
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def get(port, path, timeout):
@@ -310,8 +296,8 @@ def measure(pages):
             PORT, pages["petition"], "sign.lua", SIGNERS, run_id, threads=SIGNERS
         )
     finally:
-        stop_server(uncached)
-        stop_server(cached)
+        web_process.stop(uncached)
+        web_process.stop(cached)
     return results, run_id
 
 

@@ -3,7 +3,6 @@
 import http.client
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -11,13 +10,13 @@ import time
 import uuid
 from contextlib import closing
 from http.cookies import SimpleCookie
-from pathlib import Path
 from urllib.parse import urlencode
 
 import redis
 from django.conf import settings
 from django.db import connection
 
+from hub import web_process
 from tests.services import require
 
 # Variables that would leak the developer's own configuration into a clean process.
@@ -177,14 +176,8 @@ class Browser:
 
 
 def start(command, port, **env):
-    process = subprocess.Popen(
-        command,
-        env=clean_environment(**{**PRODUCTION_ENVIRONMENT, **env}),
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
+    process = web_process.start(
+        clean_environment(**{**PRODUCTION_ENVIRONMENT, **env}), command=command
     )
     try:
         wait_for_port(port, process, timeout=120)
@@ -194,21 +187,12 @@ def start(command, port, **env):
     return process
 
 
-def stop(process):
-    """Stop a process this test started, and everything it started, by its group id."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        output, _ = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output, _ = process.communicate(timeout=10)
-    return output
+stop = web_process.stop
 
 
 def gunicorn(port, **env):
     return start(
-        [Path(sys.executable).parent / "gunicorn", "-c", "hub/gunicorn.py", "hub.wsgi"],
+        web_process.COMMAND,
         port,
         PORT=str(port),
         WEB_CONCURRENCY="1",

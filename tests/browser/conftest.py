@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
+from hub import web_process
 from tests.environment import (
     PRODUCTION_ENVIRONMENT,
     REDIS_TEST_URL,
@@ -194,14 +195,7 @@ class SiteStack:
         return done.stdout
 
     def start(self, name, command, port):
-        process = subprocess.Popen(
-            command,
-            env=self.env,
-            cwd=settings.BASE_DIR,
-            stdout=self.log(name),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        process = web_process.start(self.env, output=self.log(name), command=command)
         self.processes.append(process)
         try:
             wait_for_port(port, process, timeout=60)
@@ -217,8 +211,7 @@ class SiteStack:
     def up(self):
         for command in SETUP_COMMANDS:
             self.manage(*command)
-        gunicorn = Path(sys.executable).parent / "gunicorn"
-        self.start("gunicorn", [gunicorn, "-c", "hub/gunicorn.py", "hub.wsgi"], self.app_port)
+        self.start("gunicorn", web_process.COMMAND, self.app_port)
         tls_certificate(self.directory)
         config = self.directory / "nginx.conf"
         config.write_text(
@@ -236,12 +229,7 @@ class SiteStack:
 
     def down(self):
         for process in reversed(self.processes):
-            if process.poll() is None:
-                os.killpg(process.pid, 15)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, 9)
+            web_process.stop(process)
         forget_redis_keys(self.redis_prefix)
         if self.drop_database:
             self.drop_database()
