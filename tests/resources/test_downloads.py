@@ -1,6 +1,7 @@
 """Downloads: the file info beside every link, counting, uploads, and Spanish files."""
 
 import json
+import re
 import threading
 from urllib.parse import urlencode
 
@@ -213,10 +214,34 @@ def editors_group_client(client, django_user_model):
     return client
 
 
-def test_editors_group_can_upload_choose_and_count_documents(editors_group_client):
-    for name in ("wagtaildocs:index", "wagtaildocs:add_multiple", "wagtaildocs_chooser:choose"):
-        assert editors_group_client.get(reverse(name)).status_code == 200
-    assert editors_group_client.get(reverse("resources_downloads_report")).status_code == 200
+def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads_counted(
+    editors_group_client,
+):
+    response = editors_group_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("rights-card.pdf", b"%PDF-1.4 card"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.json()["success"] is True
+    document = ResourceDocument.objects.get()
+    assert document.title == "rights-card.pdf"
+
+    library = editors_group_client.get(reverse("wagtaildocs:index")).content.decode()
+    assert f'<span id="document_{document.pk}_title">rights-card.pdf</span>' in library
+    chooser = editors_group_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    choice = reverse("wagtaildocs_chooser:chosen", args=[document.pk])
+    assert re.search(
+        rf'data-chooser-modal-choice href="{choice}">\s*rights-card\.pdf\s*</a>', chooser
+    )
+
+    visitor = Client()
+    for _ in range(2):
+        assert visitor.get(document.url).status_code == 200
+    response = editors_group_client.get(reverse("resources_downloads_report"), {"export": "csv"})
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[1:] == [f"rights-card.pdf,{document.filename},en,2"]
 
 
 def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_client):
