@@ -205,6 +205,19 @@ def test_editors_see_download_counts_most_downloaded_first(editor_client):
     assert rows[1] == f"Know your rights flyer,{popular.filename},en,8889"
 
 
+def drop_on_multiple_upload(client, filename, content):
+    """Upload a file as an editor dropping it on the admin's upload page; the new document."""
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(filename, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.json()["success"] is True
+    return ResourceDocument.objects.get(pk=response.json()["doc_id"])
+
+
 @pytest.fixture
 def editors_group_client(client, django_user_model):
     """A client logged in as a member of the Editors group Wagtail creates, not a superuser."""
@@ -217,15 +230,7 @@ def editors_group_client(client, django_user_model):
 def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads_counted(
     editors_group_client,
 ):
-    response = editors_group_client.post(
-        reverse("wagtaildocs:add_multiple"),
-        {
-            "files[]": SimpleUploadedFile("rights-card.pdf", b"%PDF-1.4 card"),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-    assert response.json()["success"] is True
-    document = ResourceDocument.objects.get()
+    document = drop_on_multiple_upload(editors_group_client, "rights-card.pdf", b"%PDF-1.4 card")
     assert document.title == "rights-card.pdf"
 
     library = editors_group_client.get(reverse("wagtaildocs:index")).content.decode()
@@ -245,15 +250,7 @@ def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads
 
 
 def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_client):
-    response = editor_client.post(
-        reverse("wagtaildocs:add_multiple"),
-        {
-            "files[]": SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-    assert response.json()["success"] is True
-    document = ResourceDocument.objects.get()
+    document = drop_on_multiple_upload(editor_client, "report.pdf", b"%PDF-1.4 report")
     assert document.language == "en"
 
     response = editor_client.post(

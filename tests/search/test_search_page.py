@@ -66,20 +66,14 @@ def test_results_show_the_page_type_and_date_in_the_readers_language(
     translate_now(blog, spanish, {"Blog": "Blog"})
     library = ResourceIndexPageFactory(parent=home, slug="resources")
     translate_now(library, spanish, {"Resources": "Recursos"})
-    post = BlogPageFactory(
-        parent=blog,
-        title="Defend our communities",
-        slug="defend",
-        publication_date=datetime.date(2018, 6, 3),
-    )
-    translate_now(post, spanish, {"Defend our communities": "Defendamos nuestras comunidades"})
-    report = ReportPageFactory(
-        parent=library,
-        title="Communities under surveillance",
-        slug="surveillance",
-        publication_date=datetime.date(2019, 10, 23),
-    )
-    translate_now(report, spanish, {"Communities under surveillance": "Comunidades vigiladas"})
+    dated_pages = [
+        (BlogPageFactory, blog, "Defend our communities", "Defendamos nuestras comunidades"),
+        (ReportPageFactory, library, "Communities under surveillance", "Comunidades vigiladas"),
+    ]
+    dates = [datetime.date(2018, 6, 3), datetime.date(2019, 10, 23)]
+    for (page_type, parent, title, spanish_title), date in zip(dated_pages, dates, strict=True):
+        page = page_type(parent=parent, title=title, publication_date=date)
+        translate_now(page, spanish, {title: spanish_title})
     page_in("en", "Our communities")
     page_in("es", "Nuestras comunidades")
 
