@@ -57,13 +57,18 @@ bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) -m bench.run
 
-test: install-test browser-deps /usr/bin/sqlite3
+test: install-test browser-deps /usr/bin/sqlite3 /usr/bin/xgettext
 	$(PY) -m pytest
 
 # The backup test runs sqlite3's .backup, as the README tells operators to.
 /usr/bin/sqlite3:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3
+
+# The catalog test extracts the strings to translate as `make messages` does.
+/usr/bin/xgettext:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext
 
 # The browser tests drive Debian's Chromium (never a browser a tool downloads itself)
 # against gunicorn behind nginx (ending TLS, as in production), and inject axe-core from npm.
@@ -108,7 +113,8 @@ audit: install-test
 
 # Needs GNU gettext (apt-get install gettext); the compiled catalog is committed.
 messages: install
-	$(MANAGE) makemessages --locale es --no-obsolete --ignore ".venv/*" --ignore "staticfiles/*"
+	$(MANAGE) makemessages --locale es --no-obsolete --ignore ".venv/*" --ignore "staticfiles/*" \
+		--ignore "node_modules/*" --ignore "tests/*"
 	$(MANAGE) compilemessages --locale es --ignore ".venv/*"
 
 clean:

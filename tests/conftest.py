@@ -6,6 +6,7 @@ from html import unescape
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -102,6 +103,26 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def admin_listing(editor_client):
+    """The rows of an admin listing as the editor reads them: (title, other columns...)."""
+
+    def rows(url):
+        response = editor_client.get(url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [
+            tuple(
+                (cell.select_one(".title-wrapper") or cell).get_text(" ", strip=True)
+                for cell in row.select("td")
+                if not cell.select_one("input[type=checkbox]")
+            )
+            for row in soup.select("table.listing tbody tr")
+        ]
+
+    return rows
 
 
 @pytest.fixture

@@ -6,18 +6,17 @@ from home.models import Header, page_summary
 
 register = template.Library()
 
-# The first of these a page has (and has set) is its share image.
-SHARE_IMAGE_FIELDS = ("social_image", "image", "hero_image", "cover_image")
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_LA"}
 
 
 def share_image(page):
-    for field in SHARE_IMAGE_FIELDS:
-        image = getattr(page, field, None)
-        if image is not None:
-            rendition = image.get_rendition("fill-1200x630|format-jpeg")
-            return rendition.url, rendition.alt
-    return None, ""
+    """The page's own picture (blog posts and resources have one) cropped for share cards,
+    described as the page describes it; (None, "") for a page without one."""
+    image = getattr(page, "image", None)
+    if image is None:
+        return None, ""
+    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    return rendition.url, getattr(page, "image_alt_text", rendition.alt)
 
 
 @register.simple_tag(takes_context=True)

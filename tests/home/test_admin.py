@@ -6,11 +6,15 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_header_and_footer_are_listed_with_their_languages(editor_client, chrome):
-    for model in ("header", "footer"):
-        response = editor_client.get(reverse(f"wagtailsnippets_home_{model}:list"))
-        assert response.status_code == 200
-        assert "Español" in response.content.decode()
+def test_header_and_footer_are_listed_with_their_languages(admin_listing, chrome):
+    assert sorted(admin_listing(reverse("wagtailsnippets_home_header:list"))) == [
+        ("Mijente", "English"),
+        ("Mijente", "Español"),
+    ]
+    assert sorted(admin_listing(reverse("wagtailsnippets_home_footer:list"))) == [
+        ("Footer (English)", "English"),
+        ("Footer (Español)", "Español"),
+    ]
 
 
 def test_editor_can_create_a_standard_page_under_the_home_page(editor_client, home):

@@ -81,6 +81,9 @@ def test_refusal_is_explained_in_spanish_on_spanish_urls(client, notice, spanish
 def test_subdomains_of_listed_domains_are_accepted(client, notice, home):
     response = client.get("/en/leaving/", {"url": "https://www.supportcommittee.example.org/"})
     assert response.status_code == 200
+    assert '<a class="button" href="https://www.supportcommittee.example.org/"' in (
+        response.content.decode()
+    )
 
 
 def test_links_to_listed_sites_in_pages_go_through_the_notice(client, notice, home):

@@ -2,11 +2,13 @@
 
 import re
 
+import factory
 import pytest
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
+from django.conf import settings
+from wagtail.images import get_image_model
 
 from tests.home.factories import StandardPageFactory
+from tests.resources.factories import BlogIndexPageFactory, BlogPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +39,80 @@ def test_spanish_page_card_is_spanish(client, spanish_home, chrome):
     assert meta(html, "property", "og:locale") == "es_LA"
 
 
-def test_share_image_comes_from_the_page_when_it_has_one(client, home, monkeypatch):
-    image = Image.objects.create(title="March", file=get_test_image_file(size=(1600, 900)))
-    page = StandardPageFactory(parent=home, slug="march", title="March")
-    monkeypatch.setattr(type(page), "social_image", image, raising=False)
-    html = client.get("/en/march/").content.decode()
-    assert re.search(
-        r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">', html
+@pytest.fixture
+def picture():
+    """A picture larger than a share card, and not of its shape."""
+    return ImageFactory(
+        description="Marchers outside the ICE office",
+        file=factory.django.ImageField(width=1600, height=900),
     )
+
+
+@pytest.fixture
+def post_in_both_languages(home, spanish_home, spanish, translate_now):
+    """post_in_both_languages(image=..., image_alt=...): /en/blog/march/ and /es/blog/march/."""
+    blog = BlogIndexPageFactory(parent=home, slug="blog")
+    translate_now(blog, spanish, {})
+
+    def make(**fields):
+        post = BlogPageFactory(parent=blog, slug="march", title="We marched", **fields)
+        translate_now(
+            post,
+            spanish,
+            {
+                "We marched": "Marchamos",
+                "Thousands march past the ICE office.": "Miles marchan frente a la oficina de ICE.",
+            },
+        )
+        return post
+
+    return make
+
+
+def share_card(client, url):
+    """The share image of the page at `url`: its rendition (or None), URL and alt text."""
+    html = client.get(url).content.decode()
+    image_url = meta(html, "property", "og:image")
+    assert meta(html, "name", "twitter:image") == image_url
+    path = image_url.removeprefix(f"http://testserver{settings.MEDIA_URL}")
+    rendition = get_image_model().get_rendition_model().objects.filter(file=path).first()
+    return rendition, image_url, meta(html, "property", "og:image:alt")
+
+
+def test_share_card_is_the_posts_picture_cropped_for_social_networks(
+    client, post_in_both_languages, picture
+):
+    post_in_both_languages(image=picture, image_alt="Thousands march past the ICE office.")
+
+    for url, alt in [
+        ("/en/blog/march/", "Thousands march past the ICE office."),
+        ("/es/blog/march/", "Miles marchan frente a la oficina de ICE."),
+    ]:
+        rendition, image_url, image_alt = share_card(client, url)
+        assert image_url.startswith("http://testserver/media/images/")
+        assert image_url.endswith(".jpg")
+        assert rendition.image == picture
+        assert (rendition.width, rendition.height) == (1200, 630)
+        assert image_alt == alt
+
+
+def test_share_card_alt_is_the_pictures_description_when_the_page_gives_none(
+    client, post_in_both_languages, picture
+):
+    post_in_both_languages(image=picture, image_alt="")
+    rendition, _, image_alt = share_card(client, "/en/blog/march/")
+    assert rendition.image == picture
+    assert image_alt == "Marchers outside the ICE office"
+
+
+def test_share_card_is_the_sites_picture_for_a_post_without_one(
+    client, post_in_both_languages, chrome
+):
+    post_in_both_languages(image=None)
+    rendition, image_url, image_alt = share_card(client, "/en/blog/march/")
+    assert rendition is None
+    assert image_url == "http://testserver/static/images/share-default.png"
+    assert image_alt == "Mijente"
 
 
 def test_every_page_links_its_favicons(client, home):

@@ -127,7 +127,9 @@ def test_featured_card_without_a_blurb_shows_the_pages_own_summary(client, home)
     assert "Not shown." not in html
 
 
-def test_editors_can_only_create_pages_where_they_belong():
-    assert HomePage.parent_page_types == ["wagtailcore.Page"]
-    assert StandardPage.can_create_at(HomePage.objects.first())
-    assert not HomePage.can_create_at(Page.objects.get(depth=2))
+def test_editors_can_only_create_pages_where_they_belong(home):
+    root = Page.objects.get(depth=1)
+    about = StandardPageFactory(parent=home, slug="about")
+    places = [root, home, about]
+    assert [place for place in places if HomePage.can_create_at(place)] == [root]
+    assert [place for place in places if StandardPage.can_create_at(place)] == [home, about]

@@ -16,7 +16,12 @@ from resources.models import (
     ResourcePage,
     ToolkitPage,
 )
-from tests.resources.factories import CategoryFactory, DocumentFactory, TopicFactory
+from tests.resources.factories import (
+    CategoryFactory,
+    DocumentFactory,
+    PartnerFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -187,10 +192,24 @@ def test_editor_creates_a_toolkit_in_sections_and_a_guide(editor_client, library
     assert GuidePage.objects.filter(slug="know-your-rights").exists()
 
 
-@pytest.mark.parametrize("model", ["category", "topic", "partner"])
-def test_categories_topics_and_partners_are_listed_for_editors(editor_client, model):
-    response = editor_client.get(reverse(f"wagtailsnippets_resources_{model}:list"))
-    assert response.status_code == 200
+def test_categories_topics_and_partners_are_listed_for_editors_with_their_languages(
+    admin_listing, spanish, translate_now
+):
+    category = CategoryFactory(name="Press release", slug="press-release")
+    translate_now(category, spanish, {"Press release": "Comunicado de prensa"})
+    TopicFactory(name="Surveillance", slug="surveillance")
+    PartnerFactory(name="Just Futures Law", website="https://justfutureslaw.org/")
+
+    assert sorted(admin_listing(reverse("wagtailsnippets_resources_category:list"))) == [
+        ("Comunicado de prensa", "press-release", "Español"),
+        ("Press release", "press-release", "English"),
+    ]
+    assert admin_listing(reverse("wagtailsnippets_resources_topic:list")) == [
+        ("Surveillance", "surveillance", "English")
+    ]
+    assert admin_listing(reverse("wagtailsnippets_resources_partner:list")) == [
+        ("Just Futures Law", "https://justfutureslaw.org/", "English")
+    ]
 
 
 def test_editor_creates_a_category(editor_client, english):

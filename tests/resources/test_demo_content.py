@@ -12,7 +12,6 @@ from wagtail_localize.models import SegmentOverride
 
 from demo.data import load
 from resources.models import (
-    BlogIndexPage,
     BlogPage,
     Category,
     Partner,
@@ -75,7 +74,7 @@ def test_posts_are_filed_under_their_categories_in_both_languages(
         assert (translation.name, translation.slug) == (entry["es"]["name"], entry["es"]["slug"])
         filed = [post for post in posts() if entry["en"]["name"] in post["categories"]]
         html = client.get(f"/en/blog/category/{category.slug}/").content.decode()
-        shown = min(len(filed), BlogIndexPage.POSTS_PER_PAGE)
+        shown = min(len(filed), 10)  # ten posts to a page
         assert html.count('class="card__title"') == shown
         for post in filed[:shown]:
             assert escape(post["title"]) in html

@@ -1,6 +1,7 @@
 """Downloads: the file info beside every link, counting, uploads, and Spanish files."""
 
 import json
+import re
 import threading
 from urllib.parse import urlencode
 
@@ -204,6 +205,19 @@ def test_editors_see_download_counts_most_downloaded_first(editor_client):
     assert rows[1] == f"Know your rights flyer,{popular.filename},en,8889"
 
 
+def drop_on_multiple_upload(client, filename, content):
+    """Upload a file as an editor dropping it on the admin's upload page; the new document."""
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(filename, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.json()["success"] is True
+    return ResourceDocument.objects.get(pk=response.json()["doc_id"])
+
+
 @pytest.fixture
 def editors_group_client(client, django_user_model):
     """A client logged in as a member of the Editors group Wagtail creates, not a superuser."""
@@ -213,22 +227,30 @@ def editors_group_client(client, django_user_model):
     return client
 
 
-def test_editors_group_can_upload_choose_and_count_documents(editors_group_client):
-    for name in ("wagtaildocs:index", "wagtaildocs:add_multiple", "wagtaildocs_chooser:choose"):
-        assert editors_group_client.get(reverse(name)).status_code == 200
-    assert editors_group_client.get(reverse("downloads_report")).status_code == 200
+def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads_counted(
+    editors_group_client,
+):
+    document = drop_on_multiple_upload(editors_group_client, "rights-card.pdf", b"%PDF-1.4 card")
+    assert document.title == "rights-card.pdf"
+
+    library = editors_group_client.get(reverse("wagtaildocs:index")).content.decode()
+    assert f'<span id="document_{document.pk}_title">rights-card.pdf</span>' in library
+    chooser = editors_group_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    choice = reverse("wagtaildocs_chooser:chosen", args=[document.pk])
+    assert re.search(
+        rf'data-chooser-modal-choice href="{choice}">\s*rights-card\.pdf\s*</a>', chooser
+    )
+
+    visitor = Client()
+    for _ in range(2):
+        assert visitor.get(document.url).status_code == 200
+    response = editors_group_client.get(reverse("downloads_report"), {"export": "csv"})
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[1:] == [f"rights-card.pdf,{document.filename},en,2"]
 
 
 def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_client):
-    response = editor_client.post(
-        reverse("wagtaildocs:add_multiple"),
-        {
-            "files[]": SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-    assert response.json()["success"] is True
-    document = ResourceDocument.objects.get()
+    document = drop_on_multiple_upload(editor_client, "report.pdf", b"%PDF-1.4 report")
     assert document.language == "en"
 
     response = editor_client.post(

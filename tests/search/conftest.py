@@ -28,6 +28,17 @@ class SearchPage:
             )
         ]
 
+    @property
+    def results(self):
+        """(label, title, date as shown or None) of each result, in the order shown."""
+        shown = []
+        for result in re.findall(r'<li class="search-result[^"]*">(.*?)</li>', self.html, re.S):
+            label = re.search(r'<p class="search-result__label">(.*?)</p>', result).group(1)
+            title = re.search(r'<h2 class="search-result__title">(.*?)</h2>', result).group(1)
+            date = re.search(r"<time [^>]*>.*?</time>", result)
+            shown.append((strip_tags(label), strip_tags(title), date and date.group(0)))
+        return shown
+
 
 @pytest.fixture
 def search(client):

@@ -1,7 +1,10 @@
 """Editors pin search results and see what visitors search for, in the Wagtail admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 
@@ -9,12 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    """A member of Wagtail's Editors group, not a superuser."""
+def editor(django_user_model):
+    """A member of Wagtail's Editors group, not a superuser, in a browser of their own."""
     user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
     user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
+    browser = Client()
+    browser.force_login(user)
+    return browser
 
 
 def test_editors_see_the_most_searched_terms_first(editor):
@@ -41,9 +45,34 @@ def test_superusers_find_the_search_terms_report_once(client, django_user_model)
     assert reverse("wagtailsearchpromotions:search_terms") not in html
 
 
-def test_editors_can_pin_search_results(editor):
-    assert editor.get(reverse("wagtailsearchpromotions:index")).status_code == 200
-    assert editor.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+def test_a_result_an_editor_pins_in_the_admin_comes_first_for_visitors(editor, search, page_in):
+    page_in("en", "Raid response network")
+    card = page_in("en", "Know your rights card", intro="Print it and carry it.")
+    assert search("raid").titles == ["Raid response network"]
+
+    response = editor.post(
+        reverse("wagtailsearchpromotions:add"),
+        {
+            "query_string": "Raid",
+            "editors_picks-TOTAL_FORMS": 1,
+            "editors_picks-INITIAL_FORMS": 0,
+            "editors_picks-MAX_NUM_FORMS": 1000,
+            "editors_picks-0-DELETE": "",
+            "editors_picks-0-ORDER": 0,
+            "editors_picks-0-page": card.pk,
+            "editors_picks-0-description": "What to say if ICE comes.",
+        },
+    )
+    assert response["Location"] == reverse("wagtailsearchpromotions:index")
+
+    found = search("raid")
+    assert found.titles == ["Know your rights card", "Raid response network"]
+    [pinned] = re.findall(
+        r'<li class="search-result search-result--promoted">(.*?)</li>', found.html, re.S
+    )
+    assert "<strong>Recommended</strong> · Page" in pinned
+    assert "Know your rights card</a>" in pinned
+    assert "What to say if ICE comes." in pinned
 
 
 def test_admin_users_who_cannot_pin_results_do_not_see_the_search_terms(client, django_user_model):

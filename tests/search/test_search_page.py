@@ -8,9 +8,13 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
-from search import results
 from tests.home.factories import StandardPageFactory
+from tests.resources.factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    ReportPageFactory,
+    ResourceIndexPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,17 +59,46 @@ def test_result_shows_type_title_and_excerpt_with_the_match_marked(search, page_
     assert "1 result for “raid”" in found.html
 
 
-def test_result_type_and_date_come_from_the_page_type(search, page_in, monkeypatch):
-    monkeypatch.setattr(StandardPage, "search_result_label", "Toolkit", raising=False)
-    monkeypatch.setattr(StandardPage, "publication_date", datetime.date(2018, 6, 3), raising=False)
-    page_in("en", "Defend our communities")
-    page_in("es", "Defendamos nuestras comunidades")
+def test_results_show_the_page_type_and_date_in_the_readers_language(
+    search, page_in, home, spanish_home, spanish, translate_now
+):
+    blog = BlogIndexPageFactory(parent=home, slug="blog")
+    translate_now(blog, spanish, {"Blog": "Blog"})
+    library = ResourceIndexPageFactory(parent=home, slug="resources")
+    translate_now(library, spanish, {"Resources": "Recursos"})
+    dated_pages = [
+        (BlogPageFactory, blog, "Defend our communities", "Defendamos nuestras comunidades"),
+        (ReportPageFactory, library, "Communities under surveillance", "Comunidades vigiladas"),
+    ]
+    dates = [datetime.date(2018, 6, 3), datetime.date(2019, 10, 23)]
+    for (page_type, parent, title, spanish_title), date in zip(dated_pages, dates, strict=True):
+        page = page_type(parent=parent, title=title, publication_date=date)
+        translate_now(page, spanish, {title: spanish_title})
+    page_in("en", "Our communities")
+    page_in("es", "Nuestras comunidades")
 
-    english = search("communities").html
-    assert '<p class="search-result__label">Toolkit</p>' in english
-    assert '<time datetime="2018-06-03">3 June 2018</time>' in english
-    spanish = search("comunidades", language="es").html
-    assert '<time datetime="2018-06-03">3 de junio de 2018</time>' in spanish
+    assert sorted(search("communities").results) == [
+        ("Page", "Our communities", None),
+        ("Post", "Defend our communities", '<time datetime="2018-06-03">3 June 2018</time>'),
+        (
+            "Report",
+            "Communities under surveillance",
+            '<time datetime="2019-10-23">23 October 2019</time>',
+        ),
+    ]
+    assert sorted(search("comunidades", language="es").results) == [
+        (
+            "Informe",
+            "Comunidades vigiladas",
+            '<time datetime="2019-10-23">23 de octubre de 2019</time>',
+        ),
+        (
+            "Publicación",
+            "Defendamos nuestras comunidades",
+            '<time datetime="2018-06-03">3 de junio de 2018</time>',
+        ),
+        ("Página", "Nuestras comunidades", None),
+    ]
 
 
 def test_spanish_results_are_labelled_in_spanish(search, page_in):
@@ -148,19 +181,19 @@ def test_no_results_suggest_other_words_the_other_language_and_the_home_page(sea
     assert '<a href="/es/">Ir a la página de inicio</a>' in spanish.html
 
 
-def test_no_results_suggest_pages_of_the_suggested_types_in_the_readers_language(
-    search, page_in, monkeypatch
+def test_no_results_suggest_the_library_and_the_petitions_in_the_readers_language(
+    search, home, spanish, translate_now, spanish_petition_index
 ):
-    monkeypatch.setattr(
-        results, "SUGGESTED_PAGE_TYPES", [("home.StandardPage", "Browse the resource library")]
-    )
-    page_in("en", "Library", slug="library")
-    page_in("es", "Biblioteca", slug="biblioteca")
+    library = ResourceIndexPageFactory(parent=home, slug="resources", title="Resources")
+    translate_now(library, spanish, {"Resources": "Recursos", "resources": "recursos"})
 
-    assert '<a href="/en/library/">Browse the resource library</a>' in search("zzyzx").html
+    english = search("zzyzx").html
+    assert '<a href="/en/resources/">Browse the resource library</a>' in english
+    assert '<a href="/en/petitions/">Sign an open petition</a>' in english
     spanish = search("zzyzx", language="es").html
-    assert '<a href="/es/biblioteca/">Browse the resource library</a>' in spanish
-    assert "/en/library/" not in spanish
+    assert '<a href="/es/recursos/">Explora la biblioteca de recursos</a>' in spanish
+    assert '<a href="/es/petitions/">Firma una petición abierta</a>' in spanish
+    assert "/en/resources/" not in spanish
 
 
 def test_suggested_page_types_that_do_not_exist_are_left_out(search, spanish_home):

@@ -81,12 +81,18 @@ def test_editors_edit_english_and_spanish_snippets(editor_client, chrome):
     assert "translation-editor" in response.content.decode()
 
 
-def test_editors_upload_images_and_documents_to_any_collection(editor_client):
-    root = Collection.get_first_root_node()
-    assert upload_image(editor_client, root).status_code == 302
-    assert upload_document(editor_client, root).status_code == 302
-    assert get_image_model().objects.get().collection == root
-    assert get_document_model().objects.get().collection == root
+@pytest.mark.parametrize("collection_name", ["Root", SPANISH_COLLECTION])
+def test_editors_upload_images_and_documents_to_any_collection(editor_client, collection_name):
+    collection = Collection.objects.get(name=collection_name)
+    assert upload_image(editor_client, collection).status_code == 302
+    assert upload_document(editor_client, collection).status_code == 302
+
+    image = get_image_model().objects.get(title="Marcha")
+    document = get_document_model().objects.get(title="Guía")
+    assert (image.collection, document.collection) == (collection, collection)
+    assert (image.width, image.height) == (640, 480)
+    with document.open_file() as upload:
+        assert upload.read() == b"%PDF-1.4 test"
 
 
 def test_editors_see_the_translation_editor_of_spanish_pages(
