@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from petitions.models import Signature
+from petitions.signatures import Signature
 
 # Hidden from people by CSS and from screen readers; bots fill in every field they see.
 HONEYPOT_FIELD = "website"

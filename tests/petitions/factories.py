@@ -4,7 +4,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from petitions.models import PetitionIndexPage, PetitionPage, Signature, count_new_signature
+from petitions.counting import count_new_signature
+from petitions.models import PetitionIndexPage, PetitionPage, Signature
 
 
 class PetitionIndexPageFactory(wagtail_factories.PageFactory):

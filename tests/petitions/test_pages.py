@@ -1,9 +1,11 @@
 """Petition pages and the petition index as visitors read them, in both languages."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -286,3 +288,48 @@ def test_pages_showing_counts_are_cached_briefly_and_the_thank_you_page_never(cl
         assert "max-age=5" in client.get(url)["Cache-Control"]
     thanks = client.get("/en/petitions/stop-powering-ice/thanks/")["Cache-Control"]
     assert "no-cache" in thanks and "private" in thanks
+
+
+def petition_form(page, **changes):
+    """The admin edit form of `page` as it stands, with `changes`, sent to publish."""
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "target": page.target,
+        "summary": page.summary,
+        "body-count": "0",
+        "created_by": page.created_by,
+        "goal": str(page.goal),
+        "status": page.status,
+        "opt_in_label": page.opt_in_label,
+        "thank_you_message": page.thank_you_message,
+        "share_text": page.share_text,
+        "signatures_collected_elsewhere": str(page.signatures_collected_elsewhere),
+        "action-publish": "publish",
+    }
+    return {**fields, **changes}
+
+
+def test_an_editor_who_opens_the_spanish_petition_after_closing_the_english_one_sees_it_closed(
+    admin_client, spanish_petition, petition
+):
+    edit = reverse("wagtailadmin_pages:edit", args=[petition.pk])
+    response = admin_client.post(edit, petition_form(petition, status="closed", goal="900"))
+    assert response.status_code == 302
+
+    # What the admin shows of the Spanish page (its preview, revisions, and the form a
+    # later edit starts from) is its latest revision: closed, with the new goal.
+    spanish_petition.refresh_from_db()
+    latest = spanish_petition.get_latest_revision()
+    preview = reverse("wagtailadmin_pages:revisions_view", args=[spanish_petition.pk, latest.pk])
+    html = admin_client.get(preview).content.decode()
+    assert "Esta petición está cerrada" in html
+    assert 'data-signature-goal="900"' in html
+    assert 'class="petition-form"' not in html
+    assert (
+        Client()
+        .get("/es/petitions/stop-powering-ice/")
+        .content.decode()
+        .count('class="petition-form"')
+        == 0
+    )
