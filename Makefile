@@ -14,7 +14,7 @@ run: install migrate demo admin
 	@echo "Hub is ready:"
 	@echo "  English: http://$(HOST):$(PORT)/en/"
 	@echo "  Español: http://$(HOST):$(PORT)/es/"
-	@echo "  Admin:   http://$(HOST):$(PORT)/admin/ (user $${ADMIN_USERNAME:-admin}, password $$(cat .admin-login))"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/ (user $${ADMIN_USERNAME:-admin}, password $$(cat $${ADMIN_LOGIN_FILE:-.admin-login}))"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 

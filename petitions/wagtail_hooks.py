@@ -1,4 +1,4 @@
-"""Signatures in the Wagtail admin, their CSV export, and the dashboard's petition panel.
+"""Signatures in the Wagtail admin, their CSV and XLSX export, and the dashboard's petition panel.
 
 Signatures only ever come from visitors: staff with the "view" permission may list,
 search, filter and export them; staff with "delete" may delete one on a signer's
@@ -50,9 +50,13 @@ class SignaturePermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 def spreadsheet_safe(value):
-    """Keep a spreadsheet from running a signer's name or email as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Keep a spreadsheet opening the CSV from running a signer's name or email as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SignatureFilterSet(WagtailFilterSet):
@@ -80,13 +84,24 @@ class SignatureIndexView(IndexView):
         **IndexView.custom_value_preprocess,
         str: {IndexView.FORMAT_CSV: spreadsheet_safe},
     }
+    # Times as the site's people read them: Wagtail's XLSX export would write UTC.
     custom_field_preprocess = {
         "created_at": {
             IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(
                 timespec="seconds"
-            )
+            ),
+            IndexView.FORMAT_XLSX: timezone.make_naive,
         },
     }
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        """Formula-like text stays text (Wagtail already stores it as a string), marked
+        with Excel's quote prefix so that editing the cell does not run it either."""
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            yield cell
 
     def get_base_queryset(self):
         titles = PetitionPage.objects.filter(translation_key=OuterRef("petition_key")).order_by(

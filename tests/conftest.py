@@ -2,12 +2,15 @@
 
 import json
 import re
+import time
 from html import unescape
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.cache.backends import base, locmem
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
@@ -26,6 +29,20 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Move the test cache's clock on by `seconds`, as if that much time had passed, so
+    what it keeps expires without the test waiting or racing the wall clock."""
+
+    def move_on(seconds):
+        now = time.time()
+        clock = SimpleNamespace(time=lambda: now + seconds)
+        monkeypatch.setattr(base, "time", clock)  # when what is stored now expires
+        monkeypatch.setattr(locmem, "time", clock)  # whether it has expired
+
+    return move_on
 
 
 @pytest.fixture

@@ -1,13 +1,23 @@
 """Configuration read from the environment, and SQLite set up for a web server."""
 
 import json
+import subprocess
+import sys
 import threading
+import uuid
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import close_old_connections, connection
 
 from home.models import Header
-from tests.environment import settings_value
+from tests.environment import (
+    REDIS_TEST_URL,
+    clean_environment,
+    forget_redis_keys,
+    require_redis,
+    settings_value,
+)
 
 
 def test_sqlite_is_the_default_database():
@@ -24,15 +34,40 @@ def test_database_url_selects_postgresql():
     assert result.stdout.strip() == '"django.db.backends.postgresql"'
 
 
-def test_redis_url_selects_the_redis_cache():
-    result = settings_value("dev", "s.CACHES['default']", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert '"caching.redis.RedisCache"' in result.stdout
-    assert "redis://127.0.0.1:6379/3" in result.stdout
+def cache_in_two_processes(**env):
+    """What a second web process finds in the cache after a first one has stored a value."""
+    code = (
+        "import sys, django; django.setup(); from django.core.cache import cache; "
+        "cache.set('shared-greeting', 'hola', 60) if sys.argv[1] == 'store' "
+        "else print(cache.get('shared-greeting'))"
+    )
+    results = [
+        subprocess.run(
+            [sys.executable, "-c", code, step],
+            env=clean_environment(DJANGO_SETTINGS_MODULE="hub.settings.dev", **env),
+            capture_output=True,
+            text=True,
+            cwd=django_settings.BASE_DIR,
+            timeout=60,
+        )
+        for step in ("store", "read")
+    ]
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    return results[1].stdout.strip()
 
 
-def test_without_redis_url_the_cache_is_local():
-    result = settings_value("dev", "s.CACHES['default']['BACKEND']")
-    assert result.stdout.strip() == '"django.core.cache.backends.locmem.LocMemCache"'
+def test_redis_url_gives_every_process_one_shared_cache():
+    require_redis()
+    prefix = f"hub-test-{uuid.uuid4().hex[:8]}"
+    try:
+        assert cache_in_two_processes(REDIS_URL=REDIS_TEST_URL, REDIS_KEY_PREFIX=prefix) == "hola"
+    finally:
+        forget_redis_keys(prefix)
+
+
+def test_without_redis_url_each_process_keeps_its_own_cache():
+    assert cache_in_two_processes() == "None"
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
 """Publishing a page purges it from the CDN or caching proxy the environment names."""
 
 import json
+import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 
 import pytest
+from wagtail.contrib.frontend_cache.backends import cloudflare
 
 from tests.environment import settings_value
 from tests.home.factories import StandardPageFactory
@@ -48,21 +51,48 @@ def test_publishing_a_page_purges_its_address(home, purge_server, settings):
     received.clear()
     page.title = "Stop the raids now"
     page.save_revision().publish()
-    assert ("localhost", "/en/stop-the-raids/") in received
+    # Wagtail purges the page's path under each language prefix.
+    assert sorted(received) == [
+        ("localhost", "/en/stop-the-raids/"),
+        ("localhost", "/es/stop-the-raids/"),
+    ]
 
 
-def test_without_a_purge_url_nothing_is_purged(home, purge_server, settings):
-    _, received = purge_server
-    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings()
-    StandardPageFactory(parent=home, slug="quiet", title="Quiet").save_revision().publish()
+def test_without_a_purge_url_nothing_is_purged(home, purge_server, settings, caplog):
+    url, received = purge_server
+    caplog.set_level(logging.INFO, logger="wagtail.frontendcache")
+    page = StandardPageFactory(parent=home, slug="quiet", title="Quiet")
+    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_PURGE_URL=url)
+    page.save_revision().publish()  # the proxy hears of this publish...
+    assert sorted(received) == [("localhost", "/en/quiet/"), ("localhost", "/es/quiet/")]
+
+    received.clear()
+    caplog.clear()
+    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_PURGE_URL="")
+    page.save_revision().publish()  # ...but not of this one, with the variable left blank
     assert received == []
+    assert [r.getMessage() for r in caplog.records if r.name == "wagtail.frontendcache"] == []
 
 
-def test_cloudflare_is_configured_from_its_token_and_zone():
-    assert frontend_cache_settings(CLOUDFLARE_API_TOKEN="token", CLOUDFLARE_ZONE_ID="zone") == {
-        "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": "token",
-            "ZONEID": "zone",
-        }
-    }
+def test_with_a_cloudflare_token_and_zone_publishing_purges_the_page_from_cloudflare(
+    home, monkeypatch, settings
+):
+    """Cloudflare's API is not called from tests: its client records what it would send."""
+    sent = []
+
+    def post(url, json, headers, timeout):
+        sent.append((url, json, headers["Authorization"]))
+        return SimpleNamespace(status_code=200, json=lambda: {"success": True})
+
+    monkeypatch.setattr(cloudflare.requests, "post", post)
+    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings(
+        CLOUDFLARE_API_TOKEN="token-1", CLOUDFLARE_ZONE_ID="zone-2"
+    )
+    StandardPageFactory(parent=home, slug="raids", title="Raids").save_revision().publish()
+    assert sent == [
+        (
+            "https://api.cloudflare.com/client/v4/zones/zone-2/purge_cache",
+            {"files": ["http://localhost/en/raids/", "http://localhost/es/raids/"]},
+            "Bearer token-1",
+        )
+    ]

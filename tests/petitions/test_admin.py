@@ -1,9 +1,10 @@
-"""Signers in the Wagtail admin: listing, filters, CSV export, removal, dashboard panel."""
+"""Signers in the Wagtail admin: listing, filters, CSV and XLSX export, removal, dashboard panel."""
 
 import csv
 import io
 from datetime import UTC, datetime
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -15,6 +16,17 @@ from tests.petitions.factories import PetitionPageFactory, SignatureFactory
 pytestmark = pytest.mark.django_db
 
 SIGNATURES_URL = reverse("signatures:index")
+EXPORT_HEADINGS = [
+    "First name",
+    "Last name",
+    "Email",
+    "ZIP code",
+    "Wants updates",
+    "Language",
+    "Signed at",
+    "Petition",
+]
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def staff_user(django_user_model, username, *codenames):
@@ -47,6 +59,7 @@ def signers(petition_index, spanish_petition, petition):
             postal_code="85007",
             opt_in=True,
             language="es",
+            created_at=datetime(2024, 3, 9, 3, 30, tzinfo=UTC),
         ),
         "luis": SignatureFactory(
             petition=petition,
@@ -111,24 +124,86 @@ def test_organizer_exports_one_petitions_signers_as_csv(organizer, signers, peti
         in (response["Content-Disposition"])
     )
     header, *rows = csv_rows(response)
-    assert header == [
-        "First name",
-        "Last name",
-        "Email",
-        "ZIP code",
-        "Wants updates",
-        "Language",
-        "Signed at",
-        "Petition",
-    ]
+    assert header == EXPORT_HEADINGS
     by_email = {row[2]: row for row in rows}
     assert set(by_email) == {"ana@example.org", "luis@example.org"}
     ana = by_email["ana@example.org"]
     assert ana[:6] == ["Ana", "López", "ana@example.org", "85007", "True", "es"]
-    assert ana[6].startswith(str(signers["ana"].created_at.year))
+    assert ana[6] == "2024-03-08T20:30:00-07:00"  # in Phoenix, the evening before in UTC
     assert ana[7] == "Tell Amazon: Stop Powering ICE!"
     # A name that looks like a formula is kept as text in spreadsheets.
     assert by_email["luis@example.org"][1] == "'=HYPERLINK(1)"
+
+
+def xlsx_rows(response):
+    """The rows of the downloaded workbook's sheet, as cells (value, type, quote prefix)."""
+    assert response["Content-Type"] == XLSX_TYPE
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return list(workbook.active.iter_rows())
+
+
+def test_organizer_downloads_every_signer_as_an_xlsx_spreadsheet_in_local_time(organizer, signers):
+    response = organizer.get(f"{SIGNATURES_URL}?export=xlsx")
+    assert 'filename="signatures.xlsx"' in response["Content-Disposition"]
+    header, *rows = [[cell.value for cell in row] for row in xlsx_rows(response)]
+    assert header == EXPORT_HEADINGS
+    by_email = {row[2]: row for row in rows}
+    assert set(by_email) == {"ana@example.org", "luis@example.org", "rosa@example.org"}
+    # Times are Phoenix's (UTC-7), as organizers read them, not UTC.
+    assert by_email["ana@example.org"] == [
+        "Ana",
+        "López",
+        "ana@example.org",
+        "85007",
+        True,
+        "es",
+        datetime(2024, 3, 8, 20, 30),
+        "Tell Amazon: Stop Powering ICE!",
+    ]
+    assert by_email["rosa@example.org"][6] == datetime(2020, 6, 1, 5, 0)
+    assert by_email["rosa@example.org"][7] == "Free Alex"
+
+
+FORMULA_PREFIXES = {
+    "equals": "=",
+    "plus": "+",
+    "minus": "-",
+    "at": "@",
+    "tab": "\t",
+    "carriage return": "\r",
+}
+
+
+@pytest.fixture(params=FORMULA_PREFIXES.values(), ids=FORMULA_PREFIXES.keys())
+def formula_signer(request, petition):
+    """A signer whose every field starts with what makes a spreadsheet run a formula."""
+    prefix = request.param
+    return SignatureFactory(
+        petition=petition,
+        first_name=f'{prefix}HYPERLINK("https://evil.example")',
+        last_name=f"{prefix}cmd|' /C calc'!A0",
+        email=f"{prefix}x@example.org",
+        postal_code=f"{prefix}1+1",
+    )
+
+
+def signer_fields(signature):
+    return [signature.first_name, signature.last_name, signature.email, signature.postal_code]
+
+
+def test_a_formula_a_signer_typed_stays_text_in_the_csv_export(organizer, formula_signer):
+    _header, row = csv_rows(organizer.get(f"{SIGNATURES_URL}?export=csv"))
+    assert row[:4] == [f"'{value}" for value in signer_fields(formula_signer)]
+
+
+def test_a_formula_a_signer_typed_stays_text_in_the_xlsx_export(organizer, formula_signer):
+    _header, row = xlsx_rows(organizer.get(f"{SIGNATURES_URL}?export=xlsx"))
+    # Shown as typed, stored as text (never a formula), and quote-prefixed, so that
+    # Excel keeps it text even when someone edits the cell.
+    # (XML reads a carriage return as a line feed.)
+    shown = [value.replace("\r", "\n") for value in signer_fields(formula_signer)]
+    assert [cell.value for cell in row[:4]] == shown
+    assert [(cell.data_type, cell.quotePrefix) for cell in row[:4]] == [("s", True)] * 4
 
 
 @pytest.mark.parametrize(
@@ -147,8 +222,10 @@ def test_people_without_permission_never_see_signers(client, django_user_model, 
 
     client.force_login(staff_user(django_user_model, "editor"))
     response = client.get(url)
-    assert response.status_code in (302, 403)
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
     assert not response.streaming and listed_emails(response) == set()
+    dashboard = client.get(response["Location"]).content.decode()
+    assert "Sorry, you do not have permission to access this area." in dashboard
 
 
 def test_people_without_permission_cannot_inspect_or_delete(client, django_user_model, signers):
@@ -156,7 +233,8 @@ def test_people_without_permission_cannot_inspect_or_delete(client, django_user_
     client.force_login(staff_user(django_user_model, "editor"))
     for name in ("inspect", "delete"):
         response = client.get(reverse(f"signatures:{name}", args=(signature.pk,)))
-        assert response.status_code in (302, 403)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
         assert "ana@example.org" not in response.content.decode()
     client.post(reverse("signatures:delete", args=(signature.pk,)))
     assert Signature.objects.filter(pk=signature.pk).exists()

@@ -1,6 +1,5 @@
 """Petition pages and the petition index as visitors read them, in both languages."""
 
-import re
 from datetime import timedelta
 
 import pytest

@@ -1,7 +1,10 @@
 """Create the local admin account that `make run` prints, once, and print its login.
 
-The password comes from ADMIN_PASSWORD or is generated on the first run and kept in
-.admin-login (ignored by git), so a second run prints the same login.
+The password comes from ADMIN_PASSWORD or is generated on the first run and kept in the
+login file (ignored by git), so a second run prints the same login, and resets the
+account's password to it if it was changed. The login file is --login-file, or
+ADMIN_LOGIN_FILE, or .admin-login; a relative path is taken from the project root, where
+`make run` reads it. Tests point it elsewhere, so they never replace a developer's login.
 """
 
 import os
@@ -18,9 +21,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("ADMIN_USERNAME", "admin"))
+        parser.add_argument(
+            "--login-file",
+            default=os.environ.get("ADMIN_LOGIN_FILE") or ".admin-login",
+            help="Where the password is kept (default: ADMIN_LOGIN_FILE, or .admin-login "
+            "in the project root).",
+        )
 
-    def handle(self, *args, username, **options):
-        login_file = Path(settings.BASE_DIR) / ".admin-login"
+    def handle(self, *args, username, login_file, **options):
+        login_file = Path(settings.BASE_DIR) / login_file
         password = os.environ.get("ADMIN_PASSWORD")
         if not password and login_file.exists():
             password = login_file.read_text().strip()
