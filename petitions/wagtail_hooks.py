@@ -6,10 +6,7 @@ request. Nobody adds or edits them.
 """
 
 import django_filters
-from django.conf import settings
-from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -22,19 +19,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from petitions.export import SIGNER_FIELDS, SignatureExport
 from petitions.models import PetitionPage, Signature
 
 SIGNATURE_ACTIONS = {"view", "delete"}
-# What staff see of one signer, and the columns of the CSV export.
-SIGNER_FIELDS = [
-    "first_name",
-    "last_name",
-    "email",
-    "postal_code",
-    "opt_in",
-    "language",
-    "created_at",
-]
 
 
 class SignaturePermissionPolicy(ModelPermissionPolicy):
@@ -48,15 +36,6 @@ class SignaturePermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
-
-
-# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Keep a spreadsheet opening the CSV from running a signer's name or email as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SignatureFilterSet(WagtailFilterSet):
@@ -74,40 +53,10 @@ class SignatureFilterSet(WagtailFilterSet):
         fields = ["petition_key", "language", "opt_in", "created_at"]
 
 
-class SignatureIndexView(IndexView):
-    """The signer list and its CSV/XLSX export (also written by `manage.py export_signatures`)."""
+class SignatureIndexView(SignatureExport, IndexView):
+    """The signer list, and its CSV/XLSX export with the columns of petitions.export."""
 
     any_permission_required = ["view"]
-    list_export = [*SIGNER_FIELDS, "petition_title"]
-    export_headings = {"petition_title": _("Petition")}
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {IndexView.FORMAT_CSV: spreadsheet_safe},
-    }
-    # Times as the site's people read them: Wagtail's XLSX export would write UTC.
-    custom_field_preprocess = {
-        "created_at": {
-            IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(
-                timespec="seconds"
-            ),
-            IndexView.FORMAT_XLSX: timezone.make_naive,
-        },
-    }
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        """Formula-like text stays text (Wagtail already stores it as a string), marked
-        with Excel's quote prefix so that editing the cell does not run it either."""
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
-                cell.data_type = "s"
-                cell.quotePrefix = True
-            yield cell
-
-    def get_base_queryset(self):
-        titles = PetitionPage.objects.filter(translation_key=OuterRef("petition_key")).order_by(
-            Case(When(locale__language_code=settings.LANGUAGE_CODE, then=Value(0)), default=1)
-        )
-        return Signature.objects.annotate(petition_title=Subquery(titles.values("title")[:1]))
 
     def get_filename(self):
         key = self.request.GET.get("petition_key")

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import translation
 
+from petitions.export import SignatureExport
 from petitions.models import PetitionPage
-from petitions.wagtail_hooks import SignatureIndexView
 
 
 def petition_key(identifier):
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             self.export(petition, output)
 
     def export(self, petition, output):
-        export = SignatureIndexView()
+        export = SignatureExport()
         signatures = export.get_base_queryset()
         if petition:
             signatures = signatures.filter(petition_key=petition_key(petition))
