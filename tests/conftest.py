@@ -9,16 +9,18 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.cache.backends import base, locmem
 from django.core.management import call_command
 from django.db import transaction
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Site
 
 from demo.localization import translate
 from home.models import HomePage
+from home.roles import EDITORS, TRANSLATORS
 from tests.home.factories import FooterFactory, HeaderFactory
 from tests.petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 
@@ -114,20 +116,68 @@ def site(home):
     return Site.objects.get(is_default_site=True)
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    """A client logged in to the admin as a superuser."""
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+# The people who use the admin, one fixture each (a user, and a client logged in as them):
+# a superuser, a member of the Editors group and a member of the Translators group.
+SUPERUSER_PASSWORD = "a-long-superuser-password-9271"
+
+
+def member_of(django_user_model, group_name, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def logged_in(user):
+    client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def admin_listing(editor_client):
+def superuser_password():
+    return SUPERUSER_PASSWORD
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "admin", "admin@example.org", SUPERUSER_PASSWORD
+    )
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return logged_in(superuser)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A member of the Editors group (communications staff), not a superuser."""
+    return member_of(django_user_model, EDITORS, "editor")
+
+
+@pytest.fixture
+def editor_client(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def translator(django_user_model):
+    """A member of the Translators group."""
+    return member_of(django_user_model, TRANSLATORS, "translator")
+
+
+@pytest.fixture
+def translator_client(translator):
+    return logged_in(translator)
+
+
+@pytest.fixture
+def admin_listing(superuser_client):
     """The rows of an admin listing as the editor reads them: (title, other columns...)."""
 
     def rows(url):
-        response = editor_client.get(url)
+        response = superuser_client.get(url)
         assert response.status_code == 200
         soup = BeautifulSoup(response.content, "html.parser")
         return [
@@ -143,11 +193,11 @@ def admin_listing(editor_client):
 
 
 @pytest.fixture
-def translation_editor(editor_client):
+def translation_editor(superuser_client):
     """What wagtail-localize's translation editor shows for a translated page (its props)."""
 
     def props(page):
-        response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        response = superuser_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
         html = response.content.decode()
         match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)

@@ -17,9 +17,9 @@ def test_header_and_footer_are_listed_with_their_languages(admin_listing, chrome
     ]
 
 
-def test_editor_can_create_a_standard_page_under_the_home_page(editor_client, home):
+def test_editor_can_create_a_standard_page_under_the_home_page(superuser_client, home):
     url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
-    response = editor_client.post(
+    response = superuser_client.post(
         url,
         {
             "title": "Organizing with Mijente",
@@ -30,4 +30,4 @@ def test_editor_can_create_a_standard_page_under_the_home_page(editor_client, ho
         },
     )
     assert response.status_code == 302
-    assert editor_client.get("/en/organizing/").status_code == 200
+    assert superuser_client.get("/en/organizing/").status_code == 200

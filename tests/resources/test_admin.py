@@ -74,14 +74,14 @@ def test_there_is_one_blog_and_one_library_per_home_page(home, blog, library):
     assert not ResourceIndexPage.can_create_at(home)
 
 
-def test_editor_creates_a_blog_and_a_post_with_categories_and_tags(editor_client, home):
-    response = publish(editor_client, BlogIndexPage, home, title="Blog", slug="blog", intro="")
+def test_editor_creates_a_blog_and_a_post_with_categories_and_tags(superuser_client, home):
+    response = publish(superuser_client, BlogIndexPage, home, title="Blog", slug="blog", intro="")
     assert response.status_code == 302
     blog = BlogIndexPage.objects.get()
     category = CategoryFactory(name="Press release", slug="press-release")
 
     response = publish(
-        editor_client,
+        superuser_client,
         BlogPage,
         blog,
         title="Chinga La Migra: Chicago",
@@ -100,26 +100,26 @@ def test_editor_creates_a_blog_and_a_post_with_categories_and_tags(editor_client
     post = BlogPage.objects.get()
     assert list(post.categories.all()) == [category]
     assert sorted(post.tags.names()) == ["chicago", "ice"]
-    html = editor_client.get("/en/blog/chinga-la-migra-chicago/").content.decode()
+    html = superuser_client.get("/en/blog/chinga-la-migra-chicago/").content.decode()
     assert "ICE out of Chicago." in html
     assert "3 June 2018" in html
 
 
 def test_post_form_offers_only_the_categories_in_the_posts_language(
-    editor_client, blog, spanish, translate_now
+    superuser_client, blog, spanish, translate_now
 ):
     category = CategoryFactory(name="Press release", slug="press-release")
     translate_now(category, spanish, {"Press release": "Comunicado de prensa"})
-    html = editor_client.get(add_page_url(BlogPage, blog)).content.decode()
+    html = superuser_client.get(add_page_url(BlogPage, blog)).content.decode()
     assert "Press release" in html
     assert "Comunicado de prensa" not in html
 
 
-def test_editor_creates_a_report_with_its_files(editor_client, library):
+def test_editor_creates_a_report_with_its_files(superuser_client, library):
     document = DocumentFactory(title="Who's Behind ICE? (PDF)")
     topic = TopicFactory(name="Surveillance")
     response = publish(
-        editor_client,
+        superuser_client,
         ReportPage,
         library,
         chosen={"topics": [topic.pk]},
@@ -132,13 +132,13 @@ def test_editor_creates_a_report_with_its_files(editor_client, library):
         ),
     )
     assert response.status_code == 302
-    html = editor_client.get("/en/resources/whos-behind-ice/").content.decode()
+    html = superuser_client.get("/en/resources/whos-behind-ice/").content.decode()
     assert "Read the report</a>" in html
 
 
-def test_report_without_a_file_is_refused(editor_client, library):
+def test_report_without_a_file_is_refused(superuser_client, library):
     response = publish(
-        editor_client,
+        superuser_client,
         ReportPage,
         library,
         **resource_fields(title="Empty report", slug="empty-report"),
@@ -148,10 +148,10 @@ def test_report_without_a_file_is_refused(editor_client, library):
     assert not ReportPage.objects.exists()
 
 
-def test_editor_creates_a_toolkit_in_sections_and_a_guide(editor_client, library):
+def test_editor_creates_a_toolkit_in_sections_and_a_guide(superuser_client, library):
     flyer = DocumentFactory(title="Family plan flyer")
     response = publish(
-        editor_client,
+        superuser_client,
         ToolkitPage,
         library,
         **resource_fields(
@@ -174,12 +174,12 @@ def test_editor_creates_a_toolkit_in_sections_and_a_guide(editor_client, library
         ),
     )
     assert response.status_code == 302
-    html = editor_client.get("/en/resources/we-will-resist/").content.decode()
+    html = superuser_client.get("/en/resources/we-will-resist/").content.decode()
     assert "<h2>Before ICE comes</h2>" in html
     assert "Family plan</a>" in html
 
     response = publish(
-        editor_client,
+        superuser_client,
         GuidePage,
         library,
         **resource_fields(
@@ -212,8 +212,8 @@ def test_categories_topics_and_partners_are_listed_for_editors_with_their_langua
     ]
 
 
-def test_editor_creates_a_category(editor_client, english):
-    response = editor_client.post(
+def test_editor_creates_a_category(superuser_client, english):
+    response = superuser_client.post(
         reverse("wagtailsnippets_resources_category:add"),
         {"name": "Campaign update", "slug": "campaign-update", "locale": english.pk},
     )
@@ -222,7 +222,7 @@ def test_editor_creates_a_category(editor_client, english):
 
 
 def test_editor_can_open_the_add_form_of_every_page_type_and_snippet(
-    editor_client, home, blog, library
+    superuser_client, home, blog, library
 ):
     forms = [
         add_page_url(BlogPage, blog),
@@ -235,4 +235,4 @@ def test_editor_can_open_the_add_form_of_every_page_type_and_snippet(
         reverse("wagtaildocs:add"),
     ]
     for url in forms:
-        assert editor_client.get(url).status_code == 200, url
+        assert superuser_client.get(url).status_code == 200, url

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 import factory
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -142,7 +141,7 @@ def test_deleted_document_is_no_longer_offered(client, library):
 
 
 def test_translator_can_offer_the_spanish_file_in_the_spanish_translation(
-    editor_client,
+    superuser_client,
     library,
     spanish_library,
     spanish,
@@ -163,7 +162,7 @@ def test_translator_can_offer_the_spanish_file_in_the_spanish_translation(
         downloads=[("document_download", {"document": english_file, "label": "Read the report"})],
     )
     spanish_report = translate_now(report, spanish, {"Read the report": "Lee el informe"})
-    editor = editor_client.get(reverse("wagtailadmin_pages:edit", args=[spanish_report.pk]))
+    editor = superuser_client.get(reverse("wagtailadmin_pages:edit", args=[spanish_report.pk]))
     assert "{&quot;type&quot;: &quot;document_chooser&quot;}" in editor.content.decode()
 
     # The translator chooses the Spanish file in the translation editor.
@@ -171,7 +170,7 @@ def test_translator_can_offer_the_spanish_file_in_the_spanish_translation(
     translation = Translation.objects.get(source=source, target_locale=spanish)
     segment = OverridableSegment.objects.get(source=source, context__path__endswith=".document")
     assert json.loads(segment.data_json) == english_file.pk
-    response = editor_client.put(
+    response = superuser_client.put(
         reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
         urlencode({"value": spanish_file.pk}),
         content_type="application/x-www-form-urlencoded",
@@ -180,26 +179,28 @@ def test_translator_can_offer_the_spanish_file_in_the_spanish_translation(
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
 
-    html = editor_client.get("/es/resources/whos-behind-ice/").content.decode()
+    html = superuser_client.get("/es/resources/whos-behind-ice/").content.decode()
     assert f'<a class="download__link" href="{spanish_file.url}" hreflang="es"' in html
     assert "Lee el informe</a>" in html
     assert "(PDF, 1,0\xa0MB, Español)" in html
     assert english_file.url not in html
-    assert english_file.url in editor_client.get("/en/resources/whos-behind-ice/").content.decode()
+    assert (
+        english_file.url in superuser_client.get("/en/resources/whos-behind-ice/").content.decode()
+    )
 
 
-def test_editors_see_download_counts_most_downloaded_first(editor_client):
+def test_editors_see_download_counts_most_downloaded_first(superuser_client):
     DocumentFactory(title="Never downloaded")
     popular = DocumentFactory(title="Know your rights flyer")
     DownloadCount.objects.create(document=popular, count=8889)
 
-    response = editor_client.get(reverse("downloads_report"))
+    response = superuser_client.get(reverse("downloads_report"))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("Know your rights flyer") < html.index("Never downloaded")
     assert "8889" in html
 
-    response = editor_client.get(reverse("downloads_report"), {"export": "csv"})
+    response = superuser_client.get(reverse("downloads_report"), {"export": "csv"})
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[0] == "Document,File name,Language,Downloads"
     assert rows[1] == f"Know your rights flyer,{popular.filename},en,8889"
@@ -218,24 +219,15 @@ def drop_on_multiple_upload(client, filename, content):
     return ResourceDocument.objects.get(pk=response.json()["doc_id"])
 
 
-@pytest.fixture
-def editors_group_client(client, django_user_model):
-    """A client logged in as a member of the Editors group Wagtail creates, not a superuser."""
-    user = django_user_model.objects.create_user("comms", "comms@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
-
-
 def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads_counted(
-    editors_group_client,
+    editor_client,
 ):
-    document = drop_on_multiple_upload(editors_group_client, "rights-card.pdf", b"%PDF-1.4 card")
+    document = drop_on_multiple_upload(editor_client, "rights-card.pdf", b"%PDF-1.4 card")
     assert document.title == "rights-card.pdf"
 
-    library = editors_group_client.get(reverse("wagtaildocs:index")).content.decode()
+    library = editor_client.get(reverse("wagtaildocs:index")).content.decode()
     assert f'<span id="document_{document.pk}_title">rights-card.pdf</span>' in library
-    chooser = editors_group_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    chooser = editor_client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
     choice = reverse("wagtaildocs_chooser:chosen", args=[document.pk])
     assert re.search(
         rf'data-chooser-modal-choice href="{choice}">\s*rights-card\.pdf\s*</a>', chooser
@@ -244,16 +236,16 @@ def test_a_document_the_editors_group_uploads_is_listed_chosen_and_its_downloads
     visitor = Client()
     for _ in range(2):
         assert visitor.get(document.url).status_code == 200
-    response = editors_group_client.get(reverse("downloads_report"), {"export": "csv"})
+    response = editor_client.get(reverse("downloads_report"), {"export": "csv"})
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[1:] == [f"rights-card.pdf,{document.filename},en,2"]
 
 
-def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_client):
-    document = drop_on_multiple_upload(editor_client, "report.pdf", b"%PDF-1.4 report")
+def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(superuser_client):
+    document = drop_on_multiple_upload(superuser_client, "report.pdf", b"%PDF-1.4 report")
     assert document.language == "en"
 
-    response = editor_client.post(
+    response = superuser_client.post(
         reverse("wagtaildocs:edit_multiple", args=[document.pk]),
         {
             f"doc-{document.pk}-title": "Informe",
@@ -268,8 +260,10 @@ def test_uploaded_file_is_in_english_until_the_editor_says_otherwise(editor_clie
 
 
 @pytest.mark.parametrize("filename", ["virus.exe", "page.html", "notes.txt"])
-def test_upload_of_a_file_type_not_allowed_is_refused_with_a_clear_error(editor_client, filename):
-    response = editor_client.post(
+def test_upload_of_a_file_type_not_allowed_is_refused_with_a_clear_error(
+    superuser_client, filename
+):
+    response = superuser_client.post(
         reverse("wagtaildocs:add_multiple"),
         {"files[]": SimpleUploadedFile(filename, b"not a document")},
     )
@@ -282,7 +276,7 @@ def test_upload_of_a_file_type_not_allowed_is_refused_with_a_clear_error(editor_
         ),
     }
 
-    response = editor_client.post(
+    response = superuser_client.post(
         reverse("wagtaildocs:add"),
         {
             "title": "Not a document",

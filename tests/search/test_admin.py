@@ -3,38 +3,28 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.test import Client
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(django_user_model):
-    """A member of Wagtail's Editors group, not a superuser, in a browser of their own."""
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    browser = Client()
-    browser.force_login(user)
-    return browser
-
-
-def test_editors_see_the_most_searched_terms_first(editor):
+def test_editors_see_the_most_searched_terms_first(editor_client):
     Query.get("daca").add_hit()
     for _ in range(3):
         Query.get("know your rights").add_hit()
 
-    response = editor.get(reverse("search_terms_report"))
+    response = editor_client.get(reverse("search_terms_report"))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("know your rights") < html.index("daca")
 
 
-def test_the_search_terms_report_is_in_the_editors_reports_menu(editor):
+def test_the_search_terms_report_is_in_the_editors_reports_menu(editor_client):
     assert (
-        reverse("search_terms_report") in editor.get(reverse("wagtailadmin_home")).content.decode()
+        reverse("search_terms_report")
+        in editor_client.get(reverse("wagtailadmin_home")).content.decode()
     )
 
 
@@ -45,12 +35,14 @@ def test_superusers_find_the_search_terms_report_once(client, django_user_model)
     assert reverse("wagtailsearchpromotions:search_terms") not in html
 
 
-def test_a_result_an_editor_pins_in_the_admin_comes_first_for_visitors(editor, search, page_in):
+def test_a_result_an_editor_pins_in_the_admin_comes_first_for_visitors(
+    editor_client, search, page_in
+):
     page_in("en", "Raid response network")
     card = page_in("en", "Know your rights card", intro="Print it and carry it.")
     assert search("raid").titles == ["Raid response network"]
 
-    response = editor.post(
+    response = editor_client.post(
         reverse("wagtailsearchpromotions:add"),
         {
             "query_string": "Raid",

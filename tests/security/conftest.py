@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests.home.factories import ExternalLinkNoticeFactory
 from tests.resources.factories import (
@@ -50,18 +49,6 @@ def assert_stays_on_site(response):
 def form_token(response):
     """The csrfmiddlewaretoken of the first form in a page."""
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
-
-
-@pytest.fixture
-def editor_password():
-    return "a-long-editor-password-9271"
-
-
-@pytest.fixture
-def editor(editor_password):
-    return get_user_model().objects.create_superuser(
-        username="editor", email="editor@example.org", password=editor_password
-    )
 
 
 @pytest.fixture

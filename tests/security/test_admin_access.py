@@ -96,49 +96,55 @@ def test_signer_data_is_shown_only_to_staff_allowed_to_view_signatures(client, p
     assert Signature.objects.filter(pk=signature.pk).exists()
 
 
-def test_editor_signs_in_with_the_right_password(client, editor, editor_password):
-    response = sign_in(client, "editor", editor_password)
+def test_editor_signs_in_with_the_right_password(client, superuser, superuser_password):
+    response = sign_in(client, "admin", superuser_password)
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
-def test_too_many_wrong_passwords_lock_the_address_out(client, editor, editor_password, settings):
+def test_too_many_wrong_passwords_lock_the_address_out(
+    client, superuser, superuser_password, settings
+):
     settings.AXES_FAILURE_LIMIT = 3
     for _ in range(2):
-        assert sign_in(client, "editor", "wrong").status_code == 200
-    locked = sign_in(client, "editor", "wrong")
+        assert sign_in(client, "admin", "wrong").status_code == 200
+    locked = sign_in(client, "admin", "wrong")
     assert locked.status_code == 429
     assert "Too many failed sign-in attempts" in locked.content.decode()
     # Even the right password is refused until the cool-off ends.
-    assert sign_in(client, "editor", editor_password).status_code == 429
+    assert sign_in(client, "admin", superuser_password).status_code == 429
     assert client.get("/admin/").status_code == 302
 
 
-def test_lockout_message_says_how_long_to_wait_in_the_visitors_language(client, editor, settings):
+def test_lockout_message_says_how_long_to_wait_in_the_visitors_language(
+    client, superuser, settings
+):
     settings.AXES_FAILURE_LIMIT = 1
     settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
-    html = sign_in(client, "editor", "wrong", accept_language="es").content.decode()
+    html = sign_in(client, "admin", "wrong", accept_language="es").content.decode()
     assert "Demasiados intentos fallidos de iniciar sesión" in html
     assert "15 minutos" in html
 
 
-def test_the_lockout_ends_after_the_cool_off(client, editor, editor_password, settings):
+def test_the_lockout_ends_after_the_cool_off(client, superuser, superuser_password, settings):
     settings.AXES_FAILURE_LIMIT = 2
     settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
-    sign_in(client, "editor", "wrong")
-    assert sign_in(client, "editor", "wrong").status_code == 429
+    sign_in(client, "admin", "wrong")
+    assert sign_in(client, "admin", "wrong").status_code == 429
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
-    assert sign_in(client, "editor", editor_password).status_code == 302
+    assert sign_in(client, "admin", superuser_password).status_code == 302
 
 
-def test_behind_a_proxy_each_visitor_is_locked_out_on_their_own(editor, editor_password, settings):
+def test_behind_a_proxy_each_visitor_is_locked_out_on_their_own(
+    superuser, superuser_password, settings
+):
     settings.TRUSTED_PROXY_COUNT = 1
     settings.AXES_FAILURE_LIMIT = 2
-    attacker, editor_client = Client(), Client()
+    attacker, staff = Client(), Client()
     for _ in range(2):
-        response = sign_in(attacker, "editor", "wrong", x_forwarded_for="203.0.113.7")
+        response = sign_in(attacker, "admin", "wrong", x_forwarded_for="203.0.113.7")
     assert response.status_code == 429
-    response = sign_in(editor_client, "editor", editor_password, x_forwarded_for="198.51.100.4")
+    response = sign_in(staff, "admin", superuser_password, x_forwarded_for="198.51.100.4")
     assert response.status_code == 302
 
 

@@ -187,12 +187,12 @@ def test_posting_without_a_csrf_token_is_refused(public_site, subtests):
     assert not Signature.objects.exists()
 
 
-def test_admin_login_works_with_its_csrf_token(editor, editor_password):
+def test_admin_login_works_with_its_csrf_token(superuser, superuser_password):
     client = Client(enforce_csrf_checks=True)
     token = form_token(client.get("/admin/login/"))
     response = client.post(
         "/admin/login/",
-        {"username": "editor", "password": editor_password, "csrfmiddlewaretoken": token},
+        {"username": "admin", "password": superuser_password, "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 302
 
@@ -240,11 +240,11 @@ def test_the_root_redirect_stays_on_site_whatever_the_language_cookie(client, ho
     ["//evil.example", "https://evil.example/", "/\\evil.example", "https:evil.example"],
 )
 def test_admin_login_never_sends_the_editor_to_another_site(
-    client, editor, editor_password, next_url
+    client, superuser, superuser_password, next_url
 ):
     response = client.post(
         f"/admin/login/?next={quote(next_url, safe='')}",
-        {"username": "editor", "password": editor_password, "next": next_url},
+        {"username": "admin", "password": superuser_password, "next": next_url},
     )
     assert_stays_on_site(response)
     assert response.status_code == 302
