@@ -3,6 +3,7 @@
 import json
 import re
 import time
+from datetime import date
 from html import unescape
 from io import StringIO
 from types import SimpleNamespace
@@ -21,8 +22,27 @@ from wagtail.models import Locale, Site
 from demo.localization import translate
 from home.models import HomePage
 from home.roles import EDITORS, TRANSLATORS
-from tests.home.factories import FooterFactory, HeaderFactory
+from tests.home.factories import (
+    ExternalLinkNoticeFactory,
+    FooterFactory,
+    HeaderFactory,
+    StandardPageFactory,
+)
+from tests.pages import body, downloads, link
 from tests.petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
+from tests.resources.factories import (
+    BlogIndexPageFactory,
+    BlogPageFactory,
+    CategoryFactory,
+    DocumentFactory,
+    GuidePageFactory,
+    ImageFactory,
+    PartnerFactory,
+    ReportPageFactory,
+    ResourceIndexPageFactory,
+    ToolkitPageFactory,
+    TopicFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -277,3 +297,115 @@ def petition(petition_index):
 @pytest.fixture
 def spanish_petition(petition, spanish_petition_index, spanish, translate_now):
     return translate_now(petition, spanish, PETITION_SPANISH)
+
+
+@pytest.fixture
+def every_page_type(home, chrome, petition_index, petition, spanish_home, spanish, translate_now):
+    """One page of every type, in English and Spanish, with all a page can show.
+
+    Pages: /en/about/; the blog at /en/blog/ with posts post-1 to post-11 (2018-06-01 to
+    -11, so a second page of posts), all in the categories press-release and analysis;
+    the library at /en/resources/ with report/, toolkit/ and guide/ (topic
+    know-your-rights, a partner, two downloads); /en/petitions/ with the open petition
+    stop-powering-ice/, closed/ and won/. Bodies have every block, images and files; the
+    home page features the newest post, the petition, the report and /en/about/; the
+    header has a menu, the footer links, and the "You are leaving" notice lists
+    supportcommittee.example.org. All of it but the older posts is translated into
+    Spanish, at the same slugs (only the petition's strings into Spanish words). No one
+    has signed a petition yet.
+    """
+    image, document = ImageFactory(), DocumentFactory()
+    about = StandardPageFactory(
+        parent=home, slug="about", title="About us", body=body(image, document, home)
+    )
+
+    blog = BlogIndexPageFactory(parent=home, slug="blog")
+    categories = [CategoryFactory(name="Press release"), CategoryFactory(name="Analysis")]
+    posts = [
+        BlogPageFactory(
+            parent=blog,
+            slug=f"post-{number}",
+            publication_date=date(2018, 6, number),
+            image=image,
+            categories=categories,
+            body=body(image, document, about),
+            related_pages=[link(about)],
+        )
+        for number in range(1, 12)
+    ]
+
+    library = ResourceIndexPageFactory(parent=home, slug="resources")
+    topic, partner = TopicFactory(name="Know your rights"), PartnerFactory()
+    resource = {
+        "parent": library,
+        "image": image,
+        "downloads": downloads(2, document),
+        "topics": [topic],
+        "partners": [partner],
+        "body": body(image, document, about),
+    }
+    report = ReportPageFactory(slug="report", title="Deportations report", **resource)
+    toolkit = ToolkitPageFactory(
+        slug="toolkit",
+        sections=[
+            (
+                "section",
+                {
+                    "heading": "Before ICE comes",
+                    "text": "<p>Make a plan.</p>",
+                    "materials": [{"document": document, "label": "Flyer"}],
+                },
+            )
+        ],
+        **resource,
+    )
+    guide = GuidePageFactory(slug="guide", **resource)
+
+    petition.body = body(image, document, home)
+    petition.save_revision().publish()
+    closed = PetitionPageFactory(parent=petition_index, slug="closed", status="closed")
+    won = PetitionPageFactory(parent=petition_index, slug="won", status="won")
+
+    home.featured_items = [
+        ("featured_page", {"page": page, "blurb": "Read it."})
+        for page in (posts[-1], petition, report, about)
+    ]
+    home.save_revision().publish()
+    header, footer = chrome
+    header.menu = [link(blog), link(library), link(petition_index)]
+    header.save()
+    footer.text = (
+        f'<p>Read <a linktype="page" id="{about.pk}">about us</a> and '
+        '<a href="https://mijente.net/">Mijente</a>.</p>'
+    )
+    footer.save()
+    notice = ExternalLinkNoticeFactory()
+
+    for source in (petition_index, petition):
+        translate_now(source, spanish, PETITION_SPANISH)
+    snippets = (header, footer, notice, *categories, topic, partner)
+    pages = (home, about, blog, posts[-1], library, report, toolkit, guide, closed, won)
+    for source in (*snippets, *pages):
+        translate_now(source, spanish, {})
+    return SimpleNamespace(
+        image=image,
+        document=document,
+        header=header,
+        footer=footer,
+        notice=notice,
+        about=about,
+        blog=blog,
+        categories=categories,
+        posts=posts,
+        post=posts[-1],
+        library=library,
+        topic=topic,
+        partner=partner,
+        report=report,
+        toolkit=toolkit,
+        guide=guide,
+        petitions=petition_index,
+        petition=petition,
+        closed=closed,
+        won=won,
+    )

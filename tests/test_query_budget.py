@@ -11,12 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.home.factories import (
-    ExternalLinkNoticeFactory,
-    FooterFactory,
-    HeaderFactory,
-    StandardPageFactory,
-)
+from tests.home.factories import StandardPageFactory
+from tests.pages import body, downloads, link
 from tests.petitions.factories import (
     PetitionIndexPageFactory,
     PetitionPageFactory,
@@ -27,12 +23,10 @@ from tests.resources.factories import (
     BlogPageFactory,
     CategoryFactory,
     DocumentFactory,
-    GuidePageFactory,
     ImageFactory,
     PartnerFactory,
     ReportPageFactory,
     ResourceIndexPageFactory,
-    ToolkitPageFactory,
     TopicFactory,
 )
 
@@ -41,118 +35,35 @@ pytestmark = pytest.mark.django_db
 QUERY_BUDGET = 12
 
 
-def link(page):
-    return ("link", {"page": page, "url": "", "label": ""})
-
-
-def image_block(image):
-    return (
-        "image",
-        {
-            "image": {"image": image, "alt_text": "Marchers", "decorative": False},
-            "caption": "",
-            "credit": "",
-        },
-    )
-
-
-def downloads(count):
-    return [("document_download", {"document": DocumentFactory(), "label": ""})] * count
-
-
-def body(count, image, page):
-    """A body with `count` of each block that looks something up: images, links, files."""
-    return (
-        [("paragraph", "<p>We organize.</p>")]
-        + [image_block(image) for _ in range(count)]
-        + [
-            (
-                "related_links",
-                {"heading": "Read more", "links": [link(page)[1] for _ in range(count)]},
-            ),
-            (
-                "call_to_action",
-                {"heading": "Sign", "text": "", "link": link(page)[1]},
-            ),
-        ]
-        + downloads(count)
-    )
-
-
 @pytest.fixture
-def site(home, spanish_home, english, spanish, translate_now):
-    """A site in both languages with one page of every type, and the header and footer
-    every page shows: a menu of pages, and a footer with links. For each page type, its
-    address and something that page shows."""
-    image = ImageFactory()
-    blog = BlogIndexPageFactory(parent=home, slug="blog")
-    library = ResourceIndexPageFactory(parent=home, slug="resources")
-    petitions = PetitionIndexPageFactory(parent=home, slug="petitions")
-    about = StandardPageFactory(parent=home, slug="about", body=body(1, image, blog))
-    categories = [CategoryFactory(slug="press-release"), CategoryFactory()]
-    for category in categories:
-        translate_now(category, spanish, {})
-    posts = [
-        BlogPageFactory(
-            parent=blog,
-            slug=f"post-{number}",
-            image=image,
-            categories=categories,
-            body=body(1, image, about),
-            related_pages=[link(about)],
-        )
-        for number in range(3)
-    ]
-    topic, partner = TopicFactory(slug="know-your-rights"), PartnerFactory()
-    resources = {
-        factory: factory(
-            parent=library,
-            image=image,
-            downloads=downloads(2),
-            topics=[topic],
-            partners=[partner],
-            body=body(1, image, about),
-        )
-        for factory in (ReportPageFactory, ToolkitPageFactory, GuidePageFactory)
-    }
-    petition = PetitionPageFactory(parent=petitions, slug="stop-raids", body=body(1, image, blog))
-    SignatureFactory.create_batch(3, petition=petition)
-    for page in (blog, posts[0], petitions, petition):
-        translate_now(page, spanish, {})
-
-    header = HeaderFactory(site_name="Mijente", menu=[link(blog), link(library), link(petitions)])
-    footer = FooterFactory(
-        text=f'<p>Read <a linktype="page" id="{about.pk}">about us</a> and '
-        '<a href="https://mijente.net/">Mijente</a>.</p>'
-    )
-    translate_now(header, spanish, {})
-    translate_now(footer, spanish, {})
-    ExternalLinkNoticeFactory(locale=english, domains="supportcommittee.example.org")
-    home.featured_items = [
-        ("featured_page", {"page": page, "blurb": ""}) for page in (posts[0], petition, about)
-    ]
-    home.save_revision().publish()
-    report, toolkit, guide = resources.values()
+def page_types(every_page_type, spanish):
+    """For each page type of the site with one page of every type (its header with a
+    menu, its footer with links, a notice with a listed domain), its address and something
+    that page shows; the petition has signatures."""
+    site = every_page_type
+    SignatureFactory.create_batch(3, petition=site.petition)
+    post, petition = site.post, site.petition  # the newest post
+    spanish_petition = petition.get_translation(spanish)
     leaving = "/en/leaving/?url=https%3A%2F%2Fsupportcommittee.example.org%2F"
     return {
         "home": ("/en/", "Organizing for migrant justice"),
         "Spanish home": ("/es/", "Organizándonos por la justicia migrante"),
-        "standard page": (about.url, about.title),
-        "blog": ("/en/blog/", posts[2].title),
-        "category archive": ("/en/blog/category/press-release/", posts[2].title),
-        "year archive": (f"/en/blog/{posts[0].publication_date.year}/", posts[2].title),
-        "blog feed": ("/en/blog/feed/", posts[2].title),
-        "blog post": (posts[0].url, posts[0].title),
-        "Spanish blog post": (posts[0].get_translation(spanish).url, posts[0].title),
-        "resource library": ("/en/resources/", guide.title),
-        "report": (report.url, report.title),
-        "toolkit": (toolkit.url, toolkit.title),
-        "guide": (guide.url, guide.title),
+        "standard page": (site.about.url, site.about.title),
+        "blog": ("/en/blog/", post.title),
+        "category archive": ("/en/blog/category/press-release/", post.title),
+        "year archive": (f"/en/blog/{post.publication_date.year}/", post.title),
+        "blog feed": ("/en/blog/feed/", post.title),
+        "blog post": (post.url, post.title),
+        "Spanish blog post": (post.get_translation(spanish).url, post.title),
+        "resource library": ("/en/resources/", site.guide.title),
+        "report": (site.report.url, site.report.title),
+        "toolkit": (site.toolkit.url, site.toolkit.title),
+        "guide": (site.guide.url, site.guide.title),
         "petition index": ("/en/petitions/", petition.title),
         "petition": (petition.url, petition.title),
-        "Spanish petition": (petition.get_translation(spanish).url, petition.title),
+        "Spanish petition": (spanish_petition.url, spanish_petition.title),
         "petition thank-you page": (f"{petition.url}thanks/", petition.title),
-        "search": ("/en/search/?q=organize", about.title),
+        "search": ("/en/search/?q=organize", site.about.title),
         "external link notice": (leaving, 'href="https://supportcommittee.example.org/"'),
     }
 
@@ -192,14 +103,14 @@ PAGE_TYPES = [
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_type_renders_in_at_most_12_queries(client, site, page_type):
-    assert queries_for(client, *site[page_type]) <= QUERY_BUDGET
+def test_page_type_renders_in_at_most_12_queries(client, page_types, page_type):
+    assert queries_for(client, *page_types[page_type]) <= QUERY_BUDGET
 
 
 def test_a_page_costs_the_same_queries_with_ten_times_more_in_its_body(client, home):
     image, about = ImageFactory(), StandardPageFactory(parent=home)
-    short = StandardPageFactory(parent=home, body=body(1, image, about))
-    long = StandardPageFactory(parent=home, body=body(10, image, about))
+    short = StandardPageFactory(parent=home, body=body(image, DocumentFactory(), about))
+    long = StandardPageFactory(parent=home, body=body(image, DocumentFactory(), about, count=10))
     assert queries_for(client, short.url, short.title) == queries_for(client, long.url, long.title)
 
 
@@ -210,14 +121,14 @@ def test_a_post_costs_the_same_queries_with_ten_times_more_categories_and_links(
         parent=blog,
         image=image,
         categories=[CategoryFactory()],
-        body=body(1, image, about),
+        body=body(image, DocumentFactory(), about),
         related_pages=[link(about)],
     )
     many = BlogPageFactory(
         parent=blog,
         image=image,
         categories=[CategoryFactory() for _ in range(10)],
-        body=body(10, image, about),
+        body=body(image, DocumentFactory(), about, count=10),
         related_pages=[link(about)] * 10,
     )
     assert queries_for(client, few.url, few.title) == queries_for(client, many.url, many.title)

@@ -1,17 +1,7 @@
-"""Fixtures and helpers of the security suite."""
+"""Helpers of the security suite (its site: every_page_type in tests/conftest.py)."""
 
 import re
 from urllib.parse import urlsplit
-
-import pytest
-
-from tests.home.factories import ExternalLinkNoticeFactory
-from tests.resources.factories import (
-    BlogIndexPageFactory,
-    BlogPageFactory,
-    ReportPageFactory,
-    ResourceIndexPageFactory,
-)
 
 PETITION_URLS = ("/en/petitions/stop-powering-ice/", "/es/petitions/stop-powering-ice/")
 # Links to this site go through the "You are leaving" page.
@@ -49,17 +39,3 @@ def assert_stays_on_site(response):
 def form_token(response):
     """The csrfmiddlewaretoken of the first form in a page."""
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
-
-
-@pytest.fixture
-def public_site(home, spanish_home, spanish_petition, chrome, english, spanish, translate_now):
-    """Every page that takes visitors' input, in English and Spanish: the blog and the
-    library (page numbers, filters), a petition (its form), the search, and the "You are
-    leaving" page (its url)."""
-    blog = BlogIndexPageFactory(parent=home, slug="blog")
-    post = BlogPageFactory(parent=blog, title="ICE raids in Phoenix", slug="ice-raids")
-    library = ResourceIndexPageFactory(parent=home, slug="resources")
-    report = ReportPageFactory(parent=library, title="Deportations report", slug="report")
-    notice = ExternalLinkNoticeFactory(locale=english)
-    for instance in (blog, post, library, report, notice):
-        translate_now(instance, spanish, {})

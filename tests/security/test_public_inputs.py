@@ -85,14 +85,14 @@ def url_for(template, payload):
     return template.format(payload=quote(payload, safe=""))
 
 
-def test_script_in_a_public_input_comes_back_as_text(client, public_site, subtests):
+def test_script_in_a_public_input_comes_back_as_text(client, every_page_type, subtests):
     for name, template in PUBLIC_INPUTS.items():
         for payload in XSS_PAYLOADS:
             with subtests.test(name, payload=payload):
                 assert_escaped(client.get(url_for(template, payload), follow=True), payload)
 
 
-def test_sql_in_a_public_input_is_answered_like_any_other_text(client, public_site, subtests):
+def test_sql_in_a_public_input_is_answered_like_any_other_text(client, every_page_type, subtests):
     pages = Page.objects.count()
     for name, template in PUBLIC_INPUTS.items():
         plain = client.get(url_for(template, "plain words"), follow=True)
@@ -104,7 +104,7 @@ def test_sql_in_a_public_input_is_answered_like_any_other_text(client, public_si
 
 
 def test_an_overlong_or_non_utf8_public_input_gets_the_answer_plain_words_get(
-    client, public_site, subtests
+    client, every_page_type, subtests
 ):
     """A page number or search of 11,000 characters, or of bytes that are no UTF-8, is
     answered like any other wrong or unknown value; only the "You are leaving" page refuses
@@ -121,7 +121,7 @@ def test_an_overlong_or_non_utf8_public_input_gets_the_answer_plain_words_get(
                 assert client.get(url, follow=True).status_code == (400 if refused else plain)
 
 
-def test_language_switcher_links_carry_input_only_url_encoded(client, public_site, subtests):
+def test_language_switcher_links_carry_input_only_url_encoded(client, every_page_type, subtests):
     for name in ("search", "leaving page url on a listed site", "page path"):
         with subtests.test(name):
             html = client.get(url_for(PUBLIC_INPUTS[name], XSS_PAYLOADS[1])).content.decode()
@@ -134,7 +134,7 @@ def test_language_switcher_links_carry_input_only_url_encoded(client, public_sit
 
 
 def test_script_in_a_petition_field_comes_back_as_text_in_the_form(
-    client, public_site, settings, subtests
+    client, every_page_type, settings, subtests
 ):
     settings.PETITION_RATE_LIMIT = "100/600"  # one visitor posts 32 times here
     for field in PETITION_FIELDS:
@@ -152,7 +152,7 @@ def test_script_in_a_petition_field_comes_back_as_text_in_the_form(
     assert not Signature.objects.exists()
 
 
-def test_sql_in_petition_fields_is_kept_as_written(client, public_site):
+def test_sql_in_petition_fields_is_kept_as_written(client, every_page_type):
     answers = {
         "first_name": SQL_PAYLOADS[0],
         "last_name": "O'Brien'); DROP TABLE petitions_signature; --",
@@ -164,7 +164,7 @@ def test_sql_in_petition_fields_is_kept_as_written(client, public_site):
     assert (signature.first_name, signature.last_name, signature.email) == tuple(answers.values())
 
 
-def test_an_overlong_or_non_utf8_petition_field_is_refused(client, public_site, subtests):
+def test_an_overlong_or_non_utf8_petition_field_is_refused(client, every_page_type, subtests):
     for field in PETITION_FIELDS:
         answers = {name: quote(value) for name, value in SignerFormDataFactory().items()}
         for value in ("9" * 5000, "%FF%FEAna"):
@@ -180,7 +180,7 @@ def test_an_overlong_or_non_utf8_petition_field_is_refused(client, public_site, 
     assert not Signature.objects.exists()
 
 
-def test_posting_without_a_csrf_token_is_refused(public_site, subtests):
+def test_posting_without_a_csrf_token_is_refused(every_page_type, subtests):
     for name, (path, data) in POST_FORMS.items():
         with subtests.test(name):
             assert Client(enforce_csrf_checks=True).post(path, data).status_code == 403

@@ -32,7 +32,7 @@ PUBLIC_URLS = [
 ]
 
 
-def test_signer_data_appears_in_no_public_response(client, public_site, subtests):
+def test_signer_data_appears_in_no_public_response(client, every_page_type, subtests):
     for signer, url in zip(SIGNERS, PETITION_URLS, strict=True):
         assert client.post(url, SignerFormDataFactory(**signer)).status_code == 303
     for url in PUBLIC_URLS:
