@@ -28,15 +28,13 @@ from tests.home.factories import (
     HeaderFactory,
     StandardPageFactory,
 )
-from tests.pages import body, downloads, link
+from tests.pages import body, downloads, image_and_file, link
 from tests.petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from tests.resources.factories import (
     BlogIndexPageFactory,
     BlogPageFactory,
     CategoryFactory,
-    DocumentFactory,
     GuidePageFactory,
-    ImageFactory,
     PartnerFactory,
     ReportPageFactory,
     ResourceIndexPageFactory,
@@ -314,7 +312,7 @@ def every_page_type(home, chrome, petition_index, petition, spanish_home, spanis
     Spanish, at the same slugs (only the petition's strings into Spanish words). No one
     has signed a petition yet.
     """
-    image, document = ImageFactory(), DocumentFactory()
+    image, document = image_and_file()
     about = StandardPageFactory(
         parent=home, slug="about", title="About us", body=body(image, document, home)
     )
@@ -348,14 +346,14 @@ def every_page_type(home, chrome, petition_index, petition, spanish_home, spanis
     toolkit = ToolkitPageFactory(
         slug="toolkit",
         sections=[
-            (
-                "section",
-                {
+            {
+                "type": "section",
+                "value": {
                     "heading": "Before ICE comes",
                     "text": "<p>Make a plan.</p>",
-                    "materials": [{"document": document, "label": "Flyer"}],
+                    "materials": [{"document": document.pk, "label": "Flyer"}],
                 },
-            )
+            }
         ],
         **resource,
     )

@@ -1,9 +1,14 @@
 """What pages are made of in tests: StreamField values with every block editors can add."""
 
-from tests.resources.factories import DocumentFactory
+from tests.resources.factories import DocumentFactory, ImageFactory
 
 # A site the "You are leaving" notice lists (ExternalLinkNoticeFactory's domain).
 SUPPORT_SITE = "https://supportcommittee.example.org/donate"
+
+
+def image_and_file():
+    """A new image and a new file (a PDF) for pages to show."""
+    return ImageFactory(), DocumentFactory()
 
 
 def link(page):
