@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test browser-deps migrate demo admin serve bench test lint format check audit messages clean
+.PHONY: run install install-test browser-deps migrate demo admin serve bench test mutation lint format check audit messages clean
 
 run: install migrate demo admin
 	@echo ""
@@ -59,6 +59,21 @@ bench: install
 
 test: install-test browser-deps /usr/bin/sqlite3 /usr/bin/xgettext
 	$(PY) -m pytest
+
+# Mutation testing (README, Mutation testing): mutmut mutates the petitions app and the page
+# cache ([tool.mutmut] in pyproject.toml) and runs their fast tests against each mutant, in
+# mutants/. Slow, so not part of `make test` or CI. One worker: the mutants' test runs share
+# one SQLite test database.
+mutation: $(VENV)/.installed-mutation
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 1
+	$(VENV)/bin/mutmut export-cicd-stats
+	@cat mutants/mutmut-cicd-stats.json
+	@echo "Surviving mutants: $(VENV)/bin/mutmut results; one's diff: $(VENV)/bin/mutmut show NAME"
+
+$(VENV)/.installed-mutation: requirements-mutation.txt $(VENV)/.installed-test
+	$(PIP) install -r requirements-mutation.txt
+	@touch $@
 
 # The backup test runs sqlite3's .backup, as the README tells operators to.
 /usr/bin/sqlite3:
@@ -119,4 +134,4 @@ messages: install
 	$(MANAGE) compilemessages --locale es --ignore ".venv/*"
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles test-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles test-output .pytest_cache .ruff_cache mutants

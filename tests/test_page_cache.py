@@ -196,6 +196,24 @@ def test_short_lived_pages_are_kept_no_longer_than_their_max_age(rf, later):
     assert view() == "8,890 of 9,000 signatures"
 
 
+@pytest.mark.parametrize("cache_control", ["private", "no-store", "no-cache"])
+def test_a_page_marked_private_or_not_to_be_kept_is_never_shown_to_the_next_visitor(
+    rf, cache_control
+):
+    visits = []
+
+    def personal_page(request):
+        visits.append(request)
+        response = HttpResponse(f"Hello, visitor {len(visits)}")
+        response["Cache-Control"] = cache_control
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(personal_page)
+    middleware(rf.get("/en/account/"))
+    second = middleware(rf.get("/en/account/"))
+    assert (second["X-Page-Cache"], second.content) == ("miss", b"Hello, visitor 2")
+
+
 def render_form(request):
     html = Template("<form method=post>{% csrf_token %}</form>").render(RequestContext(request))
     return HttpResponse(html)
@@ -261,6 +279,22 @@ def test_petition_form_from_a_cached_page_signs_the_petition(home, petition):
     assert Signature.objects.filter(email="ana@example.org").exists()
 
 
+def test_petition_form_from_a_cached_compressed_page_signs_the_petition(home, petition):
+    """Browsers ask for gzip: the compressed copy must carry the visitor's own token too."""
+    browser = Client(enforce_csrf_checks=True, headers={"accept-encoding": "gzip"})
+    browser.get(petition.url)
+    cached = browser.get(petition.url)
+    assert (cached["X-Page-Cache"], cached["Content-Encoding"]) == ("hit", "gzip")
+    html = gzip.decompress(cached.content).decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    response = browser.post(
+        petition.url,
+        {**SignerFormDataFactory(email="ana@example.org"), "csrfmiddlewaretoken": token},
+    )
+    assert (response.status_code, response["Location"]) == (303, f"{petition.url}thanks/")
+    assert Signature.objects.filter(email="ana@example.org").exists()
+
+
 def test_a_new_signature_shows_on_the_petition_page_within_5_seconds(client, later, petition):
     client.get(petition.url)
     assert signature_count(client.get(petition.url).content.decode()) == 0
@@ -311,3 +345,15 @@ def test_cached_pages_are_sent_gzipped_to_browsers_that_accept_it(client, home, 
     assert "Accept-Encoding" in cached["Vary"]
     assert "Content-Encoding" not in plain
     assert gzip.decompress(cached.content) == gzip.decompress(fresh.content) == plain.content
+
+
+def test_a_cached_page_is_compressed_once_when_stored_not_on_every_visit(client, home, chrome):
+    """GZipPagesMiddleware pads every compression at random (against BREACH): two visits
+    getting the very same bytes were both sent the copy compressed when it was stored."""
+    client.get("/en/", headers={"accept-encoding": "gzip"})
+    first, second = (client.get("/en/", headers={"accept-encoding": "gzip"}) for _ in range(2))
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("hit", "hit")
+    assert first["Content-Encoding"] == "gzip"
+    assert first.content == second.content
+    # Shared caches on the way must not hand the compressed copy to a browser without gzip.
+    assert "Accept-Encoding" in [name.strip() for name in first["Vary"].split(",")]

@@ -61,6 +61,16 @@ def test_invalid_field_gets_a_message_next_to_it_in_each_language(
     assert Signature.objects.count() == 0
 
 
+@pytest.mark.parametrize("name", ["Ana<", "Ana>", "<Ana"])
+def test_a_name_with_either_sign_alone_is_refused(client, petition, name):
+    response = client.post(ENGLISH_URL, SignerFormDataFactory(first_name=name))
+    assert response.status_code == 400
+    assert "Please write your name without &lt; or &gt; signs." in error_for(
+        response.content.decode(), "first_name"
+    )
+    assert Signature.objects.count() == 0
+
+
 def test_other_answers_are_kept_after_an_error(client, petition):
     data = SignerFormDataFactory(
         first_name="Ana", last_name="O'Brien-López", email="not-an-email", opt_in="on"
@@ -118,7 +128,11 @@ def test_form_with_its_csrf_token_signs(petition):
 @pytest.mark.parametrize(
     ("change", "in_english", "in_spanish"),
     [
-        ({"status": "won"}, "We won! This petition no longer takes signatures.", "¡Ganamos!"),
+        (
+            {"status": "won"},
+            "We won! This petition no longer takes signatures.",
+            "¡Ganamos! Esta petición ya no recibe firmas.",
+        ),
         (
             {"status": "closed"},
             "This petition is closed and no longer takes signatures.",

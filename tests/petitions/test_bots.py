@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from petitions import throttle
@@ -115,6 +116,27 @@ def test_only_a_salted_hash_of_the_address_is_stored(client, petition):
     stored = " ".join(str(value) for row in Signature.objects.values_list() for value in row)
     assert "203.0.113" not in stored
     assert hashes[0] != hashlib.sha256(b"203.0.113.7").hexdigest()  # unsalted: reversible
+
+
+def test_an_attempt_whose_count_expired_midway_starts_a_new_period(settings, monkeypatch, later):
+    """The count can expire between cache.add() and cache.incr(): that attempt is the
+    first of a new period, as long as the configured one."""
+    settings.PETITION_RATE_LIMIT = "1/1000"
+    address_hash = throttle.ip_hash("198.51.100.9")
+    key = f"petitions:signing-attempts:{address_hash}"
+    incr, expired = cache.incr, []
+
+    def expire_the_first_time(*args, **kwargs):
+        if not expired:
+            expired.append(key)
+            cache.delete(key)
+        return incr(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "incr", expire_the_first_time)
+    assert [throttle.over_limit(address_hash) for _ in range(2)] == [False, True]
+    for seconds, limited in ((601, True), (1001, False)):
+        later(seconds=seconds)
+        assert throttle.over_limit(address_hash) is limited
 
 
 @pytest.mark.parametrize("value", ["10", "ten/600", "0/600", "10/0", "10/600/5", ""])

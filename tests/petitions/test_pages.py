@@ -1,8 +1,12 @@
 """Petition pages and the petition index as visitors read them, in both languages."""
 
+import re
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+from django.core.cache.backends import locmem
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
-from petitions.models import PetitionIndexPage, PetitionPage, next_goal
+from petitions.models import PetitionIndexPage, PetitionPage, Signature, next_goal
 from tests.home.factories import StandardPageFactory
 from tests.petitions.factories import PetitionPageFactory, SignatureFactory
 
@@ -33,6 +37,14 @@ def test_petition_page_shows_the_ask_who_made_it_and_the_count(client, petition)
     )
 
 
+def test_form_labels_are_the_field_names_alone_in_each_language(client, spanish_petition):
+    english = client.get("/en/petitions/stop-powering-ice/").content.decode()
+    spanish = client.get("/es/petitions/stop-powering-ice/").content.decode()
+    assert '<label for="id_first_name">First name</label>' in english
+    assert '<label for="id_postal_code">ZIP code</label>' in english
+    assert '<label for="id_first_name">Nombre</label>' in spanish
+
+
 def test_signing_form_comes_right_after_the_title_and_count_before_the_text(client, petition):
     """On a phone the page reads top to bottom, so the form must come before the long text."""
     html = client.get("/en/petitions/stop-powering-ice/").content.decode()
@@ -52,6 +64,24 @@ def test_count_includes_signatures_collected_elsewhere(shown, petition):
     petition.save_revision().publish()
     SignatureFactory.create_batch(3, petition=petition)
     assert shown("/en/petitions/stop-powering-ice/") == (8889, 9000)
+
+
+def test_index_count_includes_signatures_collected_elsewhere(shown, petition):
+    petition.signatures_collected_elsewhere = 8886
+    petition.save_revision().publish()
+    SignatureFactory.create_batch(3, petition=petition)
+    assert shown("/en/petitions/") == (8889, 9000)
+
+
+def test_a_removed_signature_leaves_the_count_within_5_seconds(monkeypatch, shown, petition):
+    """Counts are cached for 5 seconds; one a signature left (a removal request) too."""
+    SignatureFactory.create_batch(2, petition=petition)
+    assert shown("/en/petitions/stop-powering-ice/")[0] == 2
+    Signature.objects.filter(email__startswith="signer").first().delete()
+    assert shown("/en/petitions/stop-powering-ice/")[0] == 2
+    now = time.time()
+    monkeypatch.setattr(locmem, "time", SimpleNamespace(time=lambda: now + 5.1))
+    assert shown("/en/petitions/stop-powering-ice/")[0] == 1
 
 
 def test_numbers_are_formatted_for_each_language(client, spanish_petition, petition):
@@ -189,6 +219,24 @@ def test_index_lists_open_then_won_then_closed_with_counts_and_creators(
     assert "2 of 100 signatures" in html
     assert html.count("Won!") == 1
     assert html.count(">Closed<") == 2
+
+
+def test_index_lists_closed_and_expired_petitions_together_newest_first(client, petition_index):
+    now = timezone.now()
+    for title, days_ago, change in (
+        ("Closed long ago", 30, {"status": "closed"}),
+        ("Expired last week", 20, {"deadline": now - timedelta(days=7)}),
+        ("Closed lately", 10, {"status": "closed"}),
+    ):
+        PetitionPageFactory(
+            parent=petition_index,
+            title=title,
+            first_published_at=now - timedelta(days=days_ago),
+            **change,
+        )
+    html = client.get("/en/petitions/").content.decode()
+    titles = re.findall(r">([^<]+)</a></h2>", html)
+    assert titles == ["Closed lately", "Expired last week", "Closed long ago"]
 
 
 def test_spanish_index_lists_spanish_pages_with_the_shared_count(

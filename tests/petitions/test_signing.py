@@ -2,13 +2,16 @@
 
 import re
 import smtplib
+from datetime import timedelta
+from html import unescape
 from unittest import mock
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from petitions.models import Signature
 from tests.petitions.factories import PetitionPageFactory, SignerFormDataFactory
@@ -39,6 +42,11 @@ def test_signing_stores_the_signature_and_redirects_to_the_thank_you_page(client
     assert "203.0.113.9" not in signature.ip_hash
 
 
+def test_a_postal_code_typed_in_lower_case_is_stored_in_capitals(client, petition):
+    client.post(ENGLISH_URL, SignerFormDataFactory(postal_code=" sw1a 1aa "))
+    assert Signature.objects.get().postal_code == "SW1A 1AA"
+
+
 def test_updates_box_is_unticked_by_default_and_its_wording_editable(client, petition):
     html = client.get(ENGLISH_URL).content.decode()
     assert '<input type="checkbox" name="opt_in" id="id_opt_in">' in html
@@ -50,6 +58,11 @@ def test_updates_box_is_unticked_by_default_and_its_wording_editable(client, pet
 
     client.post(ENGLISH_URL, SignerFormDataFactory())
     assert Signature.objects.get().opt_in is False
+
+
+def test_updates_box_is_worded_in_spanish_on_the_spanish_page(client, spanish_petition):
+    html = client.get(SPANISH_URL).content.decode()
+    assert "Mantenme al tanto de esta campaña y del trabajo de Mijente." in html
 
 
 def test_thank_you_page_reloads_without_signing_again(client, shown, petition):
@@ -90,6 +103,43 @@ def test_thank_you_page_offers_share_links_with_the_share_text(client, petition)
     assert parse_qs(urlsplit(links["x"]).query) == {"text": [share_text], "url": [petition_url]}
 
 
+def share_buttons(html):
+    """The thank-you page's share buttons: {network: (label, link)}."""
+    return {
+        network: (label, unescape(url))
+        for network, url, label in re.findall(
+            r'share-links__link--(\w+)" href="([^"]+)" rel="noopener">([^<]+)</a>', html
+        )
+    }
+
+
+def test_share_buttons_say_where_they_share_and_open_that_networks_composer(client, petition):
+    buttons = share_buttons(client.get(f"{ENGLISH_URL}thanks/").content.decode())
+    assert {network: label for network, (label, _link) in buttons.items()} == {
+        "whatsapp": "Share on WhatsApp",
+        "email": "Share by email",
+        "facebook": "Share on Facebook",
+        "x": "Share on X",
+    }
+    assert {network: link.split("?")[0] for network, (_label, link) in buttons.items()} == {
+        "whatsapp": "https://wa.me/",
+        "email": "mailto:",
+        "facebook": "https://www.facebook.com/sharer/sharer.php",
+        "x": "https://x.com/intent/post",
+    }
+
+
+def test_email_share_has_the_title_as_subject_and_keeps_the_spaces(client, petition):
+    """Mail apps read a mailto: link's + as a plus sign, not a space: spaces are %20."""
+    _label, link = share_buttons(client.get(f"{ENGLISH_URL}thanks/").content.decode())["email"]
+    fields = dict(field.split("=", 1) for field in urlsplit(link).query.split("&"))
+    assert unquote(fields["subject"]) == "Tell Amazon: Stop Powering ICE!"
+    assert unquote(fields["body"]) == (
+        "I signed: tell Amazon to stop powering ICE! "
+        "http://localhost/en/petitions/stop-powering-ice/"
+    )
+
+
 def test_spanish_thank_you_page_is_in_spanish(client, spanish_petition):
     html = client.get(f"{SPANISH_URL}thanks/").content.decode()
     assert "¡Gracias por firmar!" in html
@@ -110,6 +160,23 @@ def test_thank_you_page_suggests_another_open_petition(client, petition_index, p
     assert "Sign another petition" in html
     assert ">Free Alex</a></h3>" in html
     assert "Already won" not in html
+
+
+def test_thank_you_page_suggests_the_newest_other_open_petition(client, petition_index, petition):
+    PetitionPageFactory(
+        parent=petition_index,
+        title="Older ask",
+        first_published_at=timezone.now() - timedelta(days=30),
+    )
+    PetitionPageFactory(parent=petition_index, title="Free Alex")
+    html = client.get(f"{ENGLISH_URL}thanks/").content.decode()
+    assert ">Free Alex</a></h3>" in html
+    assert "Older ask" not in html
+
+
+def test_thank_you_page_never_suggests_the_petition_just_signed(client, petition):
+    html = client.get(f"{ENGLISH_URL}thanks/").content.decode()
+    assert "Sign another petition" not in html
 
 
 def test_signing_again_with_the_same_email_counts_once(client, shown, spanish_petition, petition):
@@ -154,6 +221,19 @@ def test_mail_server_failure_keeps_the_signature(client, petition):
         response = client.post(ENGLISH_URL, SignerFormDataFactory())
     assert response.status_code == 303
     assert Signature.objects.count() == 1
+
+
+def test_mail_server_failure_is_logged_with_the_petition_but_not_the_signer(
+    client, petition, caplog
+):
+    with mock.patch("petitions.emails.send_mail", side_effect=ConnectionRefusedError("ana@")):
+        client.post(ENGLISH_URL, SignerFormDataFactory(email="ana@example.org"))
+    [record] = [r for r in caplog.records if r.name == "petitions.emails"]
+    assert record.levelname == "WARNING"
+    assert record.getMessage() == (
+        f"Could not send the thank-you email for petition {petition.translation_key}: "
+        "ConnectionRefusedError"
+    )
 
 
 def test_confirmation_email_can_be_switched_off(client, petition, settings):
