@@ -63,7 +63,7 @@ def page_types(every_page_type, spanish):
         "petition": (petition.url, petition.title),
         "Spanish petition": (spanish_petition.url, spanish_petition.title),
         "petition thank-you page": (f"{petition.url}thanks/", petition.title),
-        "search": ("/en/search/?q=organize", site.about.title),
+        "search": ("/en/search/?q=organize", "results for “organize”"),
         "external link notice": (leaving, 'href="https://supportcommittee.example.org/"'),
     }
 
