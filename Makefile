@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install install-test browser-deps migrate demo admin serve bench test mutation lint format check audit messages clean
+.PHONY: run worker install install-test browser-deps migrate demo admin serve bench test mutation lint format check audit messages clean
 
 run: install migrate demo admin
 	@echo ""
@@ -15,8 +15,16 @@ run: install migrate demo admin
 	@echo "  English: http://$(HOST):$(PORT)/en/"
 	@echo "  Español: http://$(HOST):$(PORT)/es/"
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/ (user $${ADMIN_USERNAME:-admin}, password $$(cat $${ADMIN_LOGIN_FILE:-.admin-login}))"
+	@echo "  Jobs:    a worker runs beside the server (make worker); email prints here."
 	@echo ""
+	@$(MANAGE) run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The background worker alone: queued jobs (email, purges, search index) and the schedule
+# (scheduled publishing, petition deadlines, housekeeping). Run it beside `make serve`.
+worker: migrate
+	exec $(MANAGE) run_worker
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,8 +1,13 @@
-"""The thank-you email a signer gets, in the language they signed in."""
+"""The thank-you email a signer gets, in the language they signed in.
+
+Sending only queues it (mail.backends): the worker delivers it, with retries, so a slow
+or broken mail server never holds up a signer.
+"""
 
 import logging
 
 from django.core.mail import send_mail
+from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -11,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 def send_confirmation(signature, page, request):
-    """Email the signer; a mail server that is down never costs them their signature."""
+    """Queue the signer's email; a queue that cannot be reached never costs them their
+    signature (it is stored before this runs)."""
     with translation.override(signature.language):
         subject = _("Thank you for signing: %(title)s") % {"title": page.title}
         body = render_to_string(
@@ -20,9 +26,9 @@ def send_confirmation(signature, page, request):
         )
     try:
         send_mail(subject, body, None, [signature.email])
-    except OSError as error:  # smtplib's errors included; their text may hold the address
+    except (OSError, DatabaseError) as error:  # their text may hold the address
         logger.warning(
-            "Could not send the thank-you email for petition %s: %s",
+            "Could not queue the thank-you email for petition %s: %s",
             page.translation_key,
             type(error).__name__,
         )

@@ -135,3 +135,12 @@ class OpenPetitionsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_open_petitions_panel(request, panels):
     panels.append(OpenPetitionsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_petition_log_actions(actions):
+    actions.register_action(
+        "petitions.closed_at_deadline",
+        _("Closed at its deadline"),
+        _("Closed: its deadline passed"),
+    )

@@ -51,6 +51,14 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def queued_email(settings):
+    """Email goes through the queue as on the site (mail.backends), where Django's test
+    setup would send it straight to mail.outbox: the tests' immediate task backend runs
+    each delivery job at once, into mail.outbox (MAIL_DELIVERY_BACKEND)."""
+    settings.EMAIL_BACKEND = "mail.backends.QueuedEmailBackend"
+
+
 @pytest.fixture
 def later(monkeypatch):
     """Move the test cache's clock on by `seconds`, as if that much time had passed, so

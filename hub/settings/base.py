@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "listings",
     "trusted_proxies",
     "admin_registration",
+    "jobs",
+    "mail",
     "demo",
     "home",
     "resources",
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -372,8 +376,57 @@ AXES_LOCKOUT_CALLABLE = "hub.views.login_locked_out"
 # A form posted without a valid CSRF token gets a page in the visitor's language.
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Background jobs (README, Background jobs): Django's tasks API (the django-tasks
+# backport Wagtail uses) with its database backend, so the queue lives in the site's own
+# database and any number of workers (`manage.py run_worker`) share it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed job that retries (email) tries JOB_ATTEMPTS times in all, waiting
+# JOB_RETRY_BASE_SECONDS, then four times longer at each attempt (30 s, 2 min, 8 min, 32 min).
+JOB_ATTEMPTS = env_int("JOB_ATTEMPTS", 5)
+JOB_RETRY_BASE_SECONDS = env_int("JOB_RETRY_BASE_SECONDS", 30)
+# Finished jobs (and their arguments, which may hold an email address) are deleted after this.
+JOB_RESULT_DAYS = env_int("JOB_RESULT_DAYS", 7)
+# Each worker records a heartbeat this often; /healthz answers 503 once no worker has been
+# seen for WORKER_STALE_SECONDS (0: never).
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_STALE_SECONDS = env_int("WORKER_STALE_SECONDS", 120)
+# What the workers run on a schedule (jobs.schedule): crontab lines in UTC.
+SCHEDULED_JOBS = {
+    "publish-scheduled-pages": {
+        "task": "jobs.tasks.publish_scheduled_pages",
+        "schedule": env_str("SCHEDULE_PUBLISHING", "* * * * *"),
+    },
+    "close-petitions-past-deadline": {
+        "task": "petitions.tasks.close_petitions_past_deadline",
+        "schedule": env_str("SCHEDULE_PETITION_DEADLINES", "* * * * *"),
+    },
+    "trim-search-query-log": {
+        "task": "jobs.tasks.trim_search_query_log",
+        "schedule": "17 3 * * *",
+    },
+    "prune-finished-jobs": {
+        "task": "jobs.tasks.prune_finished_jobs",
+        "schedule": "27 3 * * *",
+    },
+}
+# Wagtail's search-promotion query log keeps daily counts this many days.
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("SEARCH_QUERY_LOG_DAYS", 30)
+
+# Email: sending only queues a message (mail.backends); the worker delivers it through
+# EMAIL_BACKEND (SMTP with the settings below, or any Django email backend, such as an
+# email provider's through django-anymail) and retries when that fails.
+EMAIL_BACKEND = "mail.backends.QueuedEmailBackend"
+MAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hub <no-reply@localhost>")
+# The admin's password reset answers alike for every address (mail.password_reset).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "mail.password_reset.QueuedPasswordResetForm"
 
 # Petitions.
 # At most N signing attempts from one IP address every S seconds ("N/S"), counted in
@@ -387,11 +440,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Wagtail's background tasks run inline here; one line per task is noise, and so
-    # is django-axes' greeting at every start (its lockout warnings still show).
+    # One line per job is noise (failures still show: the worker's report, /healthz and
+    # the admin's Background jobs report tell the rest), and so is django-axes' greeting
+    # at every start (its lockout warnings still show).
     "loggers": {
         "django_tasks": {"level": "WARNING"},
-        "django.tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+        "apscheduler": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},
     },
 }

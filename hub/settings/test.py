@@ -10,7 +10,12 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Jobs run at once, inside the code that queues them, and email lands in mail.outbox;
+# tests of the queue and the worker (tests/jobs) switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# No worker runs beside the test client; the tests of the worker check turn it on.
+WORKER_STALE_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-test-media-")
 STORAGES = {
     **STORAGES,
