@@ -11,12 +11,13 @@ from wagtail.urls import serve_pattern
 from caching.wagtail_serving import serve_page
 from home.sitemaps import BilingualSitemap
 from home.views import external_link_notice, language_redirect, robots_txt
-from hub.views import healthz
+from hub.views import healthz, node_health
 from search import views as search_views
 
 urlpatterns = [
     # Outside i18n_patterns: load balancers get no language redirect and no translation.
     path("healthz", healthz, name="healthz"),
+    path("healthz/node", node_health, name="node_health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from jobs.health import queue_state
+
 logger = logging.getLogger(__name__)
 
 
@@ -37,18 +39,39 @@ def cache_reachable():
         return False
 
 
-@never_cache
-@require_safe
-def healthz(request):
-    """For load balancers: 200 when this node reaches the database and the cache, else 503."""
-    checks = {
+def node_checks():
+    return {
         "database": "ok" if database_reachable() else "unreachable",
         "cache": "ok" if cache_reachable() else "unreachable",
     }
-    healthy = all(state == "ok" for state in checks.values())
+
+
+def health_response(checks, healthy):
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
     )
+
+
+@never_cache
+@require_safe
+def node_health(request):
+    """For load balancers: 200 when this node reaches the database and the cache, else 503."""
+    checks = node_checks()
+    return health_response(checks, all(state == "ok" for state in checks.values()))
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For monitoring: this node's checks and the background jobs (how many wait, the
+    oldest one's age, the last worker heartbeat); 503 when either fails, including when
+    no worker has been seen for WORKER_STALE_SECONDS."""
+    checks = node_checks()
+    healthy = all(state == "ok" for state in checks.values())
+    if checks["database"] == "ok":
+        checks["jobs"] = queue_state()
+        healthy = healthy and checks["jobs"]["worker"] == "ok"
+    return health_response(checks, healthy)
 
 
 def login_locked_out(request, original_response=None, credentials=None):

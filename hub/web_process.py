@@ -1,6 +1,7 @@
-"""Hub's web process, gunicorn with hub/gunicorn.py as `make serve` runs it, started and
-stopped the one way the tests and the benchmark (bench/) do it: in a process group of its
-own, so that stopping it stops its workers too."""
+"""Hub's processes, started and stopped the one way the tests and the benchmark (bench/) do
+it: the web process (gunicorn with hub/gunicorn.py, as `make serve` runs it) and the
+background worker (`manage.py run_worker`, as `make worker` runs it), each in a process
+group of its own, so that stopping it stops its children too."""
 
 import os
 import signal
@@ -10,6 +11,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 COMMAND = [sys.executable, "-m", "gunicorn", "-c", "hub/gunicorn.py", "hub.wsgi"]
+WORKER_COMMAND = [sys.executable, "manage.py", "run_worker", "--interval", "0.2"]
 
 
 def start(env, output=subprocess.PIPE, command=COMMAND):

@@ -22,6 +22,8 @@ def describe(error):
         return (
             f"{type(error).__name__}: the mail server refused {len(error.recipients)} recipient(s)"
         )
+    if isinstance(error, smtplib.SMTPServerDisconnected):  # "...: timed out", no address
+        return f"{type(error).__name__}: {error}"
     if isinstance(error, OSError) and error.strerror:
         return f"{type(error).__name__}: {error.strerror}"
     return type(error).__name__

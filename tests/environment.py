@@ -35,6 +35,10 @@ DEPLOYMENT_VARIABLES = {
     "BIND",
     "REDIS_KEY_PREFIX",
     "PETITION_RATE_LIMIT",
+    "EMAIL_BACKEND",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "WORKER_STALE_SECONDS",
 }
 
 # The smallest production environment the README documents.
@@ -199,6 +203,17 @@ def gunicorn(port, **env):
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=shared_database_url(),
         **env,
+    )
+
+
+def worker(**env):
+    """A background worker (manage.py run_worker) with production settings on the test
+    database; stop it with stop(), which returns what it printed."""
+    return web_process.start(
+        clean_environment(
+            **{**PRODUCTION_ENVIRONMENT, "DATABASE_URL": shared_database_url(), **env}
+        ),
+        command=web_process.WORKER_COMMAND,
     )
 
 

@@ -33,7 +33,7 @@ def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(ho
     )
     try:
         plain, behind_tls = Browser(port), Browser(port, https=True)
-        status, headers, body = plain.request("GET", "/healthz")
+        status, headers, body = plain.request("GET", "/healthz/node")
         assert (status, body) == (200, '{"status": "ok", "database": "ok", "cache": "ok"}')
         status, headers, _ = plain.request("GET", "/en/?email=signer%40example.org")
         assert status == 301
