@@ -56,7 +56,6 @@ def due_moment(resolution):
 
 def queue_if_unclaimed(job, task_path, resolution, worker_id):
     """Queue `job` for the moment now due, unless another worker already has."""
-    close_old_connections()
     try:
         with transaction.atomic():
             ScheduledRun.objects.create(
@@ -66,19 +65,27 @@ def queue_if_unclaimed(job, task_path, resolution, worker_id):
         return True
     except IntegrityError:
         return False
-    finally:
-        close_old_connections()
 
 
 def beat(worker_id):
     """Record that this worker is alive (read by /healthz and the admin report)."""
-    close_old_connections()
-    try:
-        WorkerHeartbeat.objects.update_or_create(
-            worker_id=worker_id, defaults={"last_seen": timezone.now()}
-        )
-    finally:
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id, defaults={"last_seen": timezone.now()}
+    )
+
+
+def with_fresh_connection(function):
+    """`function` as the scheduler's thread runs it: like a request, it drops a database
+    connection that broke or aged out before and after (the thread keeps its own)."""
+
+    def run(*args):
         close_old_connections()
+        try:
+            return function(*args)
+        finally:
+            close_old_connections()
+
+    return run
 
 
 def start(worker_id):
@@ -90,7 +97,7 @@ def start(worker_id):
     for job, entry in settings.SCHEDULED_JOBS.items():
         job_trigger, resolution = trigger(entry["schedule"])
         scheduler.add_job(
-            queue_if_unclaimed,
+            with_fresh_connection(queue_if_unclaimed),
             job_trigger,
             args=[job, entry["task"], resolution, worker_id],
             id=job,

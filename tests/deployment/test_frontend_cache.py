@@ -11,6 +11,7 @@ from wagtail.contrib.frontend_cache.backends import cloudflare
 
 from tests.environment import settings_value
 from tests.home.factories import StandardPageFactory
+from tests.queue import DATABASE_QUEUE, run_waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,23 @@ def test_publishing_a_page_purges_its_address(home, purge_server, settings):
     page.title = "Stop the raids now"
     page.save_revision().publish()
     # Wagtail purges the page's path under each language prefix.
+    assert sorted(received) == [
+        ("localhost", "/en/stop-the-raids/"),
+        ("localhost", "/es/stop-the-raids/"),
+    ]
+
+
+def test_the_purge_is_queued_for_the_worker_not_made_in_the_editors_request(
+    home, purge_server, settings
+):
+    url, received = purge_server
+    settings.WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_PURGE_URL=url)
+    page = StandardPageFactory(parent=home, slug="stop-the-raids", title="Stop the raids")
+    settings.TASKS = DATABASE_QUEUE
+    received.clear()
+    page.save_revision().publish()
+    assert received == []
+    run_waiting_jobs()
     assert sorted(received) == [
         ("localhost", "/en/stop-the-raids/"),
         ("localhost", "/es/stop-the-raids/"),

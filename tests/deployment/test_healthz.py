@@ -9,13 +9,10 @@ from django.utils import timezone
 
 from jobs.models import WorkerHeartbeat
 from jobs.tasks import trim_search_query_log
-
 from tests.environment import free_port
+from tests.queue import DATABASE_QUEUE
 
 pytestmark = pytest.mark.django_db
-
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def test_healthy_node_answers_ok(client):

@@ -104,9 +104,7 @@ def test_a_mail_server_that_never_answers_does_not_hold_up_signing(petition):
     assert retry.run_after > timezone.now() + timedelta(seconds=500)
 
 
-def test_two_workers_deliver_each_email_once_and_a_stopped_worker_loses_nothing(
-    petition, settings
-):
+def test_two_workers_deliver_each_email_once_and_a_stopped_worker_loses_nothing(petition, settings):
     signers = [SignerFormDataFactory(email=f"signer{number}@example.org") for number in range(8)]
     with MailSink() as sink, AppProcesses(1, **smtp(sink.port)) as nodes:
         # No worker runs: every signature is stored and its email waits in the queue.
