@@ -146,7 +146,8 @@ def tls_certificate(directory):
 
 
 class SiteStack:
-    """The processes of the stack, their environment and their logs."""
+    """The processes of the stack (gunicorn, the background worker, nginx), their
+    environment and their logs."""
 
     def __init__(self, directory):
         self.directory = directory
@@ -170,7 +171,8 @@ class SiteStack:
             "ADMIN_LOGIN_FILE": str(directory / "admin-login"),
             "ADMIN_USERNAME": ADMIN_USERNAME,
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # The worker prints the email it delivers into worker.log.
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
             # Every journey signs from 127.0.0.1.
             "PETITION_RATE_LIMIT": "1000/600",
             "PORT": str(self.app_port),
@@ -202,6 +204,16 @@ class SiteStack:
         except (RuntimeError, TimeoutError) as error:
             pytest.fail(f"{name} did not start ({error}):\n{self.logs()}")
 
+    def wait_for_log(self, name, text, timeout):
+        """Whether `text` shows in the process `name`'s log within `timeout` seconds."""
+        path = self.directory / f"{name}.log"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in path.read_text(errors="replace"):
+                return True
+            time.sleep(0.25)
+        return False
+
     def logs(self):
         return "\n".join(
             f"--- {path.name}\n{path.read_text(errors='replace')[-4000:]}"
@@ -212,6 +224,11 @@ class SiteStack:
         for command in SETUP_COMMANDS:
             self.manage(*command)
         self.start("gunicorn", web_process.COMMAND, self.app_port)
+        self.processes.append(
+            web_process.start(
+                self.env, output=self.log("worker"), command=web_process.WORKER_COMMAND
+            )
+        )
         tls_certificate(self.directory)
         config = self.directory / "nginx.conf"
         config.write_text(

@@ -150,11 +150,14 @@ def test_visitor_with_cached_pages_sees_a_new_post_and_a_new_signature(
     signer.goto(petition_url)
     signer.get_by_label("First name").fill("Marisa")
     signer.get_by_label("Last name").fill("Franco")
-    signer.get_by_label("Email").fill(f"marisa-{uuid.uuid4().hex[:8]}@example.org")
+    address = f"marisa-{uuid.uuid4().hex[:8]}@example.org"
+    signer.get_by_label("Email").fill(address)
     signer.get_by_label("ZIP code").fill("85007")
     signer.get_by_role("button", name="Sign").click()
     signer.wait_for_url(re.compile(r"/thanks/$"))
     assert signature_count(signer.content()) >= count + 1
+    # Her thank-you email was queued, and the worker delivers it (to its log, here).
+    assert site_stack.wait_for_log("worker", f"To: {address}", timeout=30)
     revisit_until(
         phone,
         petition_url,
