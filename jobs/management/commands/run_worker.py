@@ -1,5 +1,6 @@
 """The worker process: `manage.py run_worker` (make worker; make run starts one)."""
 
+import logging
 import os
 import socket
 
@@ -7,6 +8,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from jobs import schedule
+
+
+def warnings_and_worse(record):
+    return record.levelno >= logging.WARNING
 
 
 class Command(BaseCommand):
@@ -30,6 +35,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, worker_id, verbosity, **options):
+        if verbosity < 2:
+            # Two lines for every job (started, finished) would bury what matters, such as
+            # the email the development console shows; failures still show (-v 2: all).
+            logging.getLogger("django_tasks").addFilter(warnings_and_worse)
         scheduler = schedule.start(worker_id)
         try:
             # django_tasks_db's worker: takes each due job with SELECT ... FOR UPDATE
