@@ -150,7 +150,8 @@ class JobStatusFilterSet(WagtailFilterSet):
 
 
 class JobActionsColumn(Column):
-    """Retry (failed jobs) and Discard (waiting and failed jobs): POST forms."""
+    """Retry (failed jobs whose automatic retry is not queued: retrying one that is would
+    run it twice, sending an email twice) and Discard (waiting and failed jobs)."""
 
     cell_template_name = "jobs/job_actions_cell.html"
 
@@ -159,7 +160,7 @@ class JobActionsColumn(Column):
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
         context["next_url"] = parent_context["table"].next_url
-        if instance.status == TaskResultStatus.FAILED:
+        if instance.status == TaskResultStatus.FAILED and not instance.retried:
             context["retry_url"] = reverse("background_jobs_retry", args=[instance.pk])
         if instance.status in DISCARDABLE:
             context["discard_url"] = reverse("background_jobs_discard", args=[instance.pk])
@@ -274,6 +275,13 @@ class RetryJobView(JobActionView):
             messages.error(
                 request,
                 gettext("%(job)s has not failed: only a failed job can be retried.")
+                % {"job": name},
+            )
+            return
+        if with_retries([job])[0].retried:
+            messages.error(
+                request,
+                gettext("%(job)s will be tried again by itself: its next attempt is queued.")
                 % {"job": name},
             )
             return
