@@ -160,10 +160,15 @@ class JobActionsColumn(Column):
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
         context["next_url"] = parent_context["table"].next_url
+        context["actions"] = []
         if instance.status == TaskResultStatus.FAILED and not instance.retried:
-            context["retry_url"] = reverse("background_jobs_retry", args=[instance.pk])
+            context["actions"].append(
+                (reverse("background_jobs_retry", args=[instance.pk]), _("Retry"), "")
+            )
         if instance.status in DISCARDABLE:
-            context["discard_url"] = reverse("background_jobs_discard", args=[instance.pk])
+            context["actions"].append(
+                (reverse("background_jobs_discard", args=[instance.pk]), _("Discard"), "no")
+            )
         return context
 
 
