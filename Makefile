@@ -60,8 +60,9 @@ serve: install
 	exec $(VENV)/bin/gunicorn -c hub/gunicorn.py hub.wsgi
 
 # The benchmark (bench/run.py): a large dataset on PostgreSQL (hub_bench), gunicorn with
-# production settings on 127.0.0.1:8140-8141, wrk from Debian. About 5 minutes.
-bench: install
+# production settings on 127.0.0.1:8140-8142, a worker delivering the signers' email to a
+# local SMTP sink (aiosmtpd, from requirements-test.txt), wrk from Debian. About 3.5 minutes.
+bench: install-test
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) -m bench.run
 
