@@ -104,6 +104,12 @@ def test_petitions_past_their_deadline_are_closed_in_both_languages(spanish_peti
     close_petitions_past_deadline.enqueue()
     run_waiting_jobs()
 
+    # The CDN's copies of both translations are purged, by a job of their own.
+    [purge] = queue.filter(task_path__endswith="purge_urls_from_cache_task")
+    urls = sorted(purge.args_kwargs["args"][0])
+    assert urls == sorted([english.get_full_url(), spanish_petition.get_full_url()])
+    assert [url.split("/")[3] for url in urls] == ["en", "es"]
+
     assert set(PetitionPage.objects.values_list("status", flat=True)) == {Status.CLOSED}
     assert page_cache.generation() != generation
     logged = PageLogEntry.objects.filter(action="petitions.closed_at_deadline")
