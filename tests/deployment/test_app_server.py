@@ -30,7 +30,7 @@ def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(ho
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=shared_database_url(),
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https",
-        # A folder of its own: CI runs the suite on both databases at once.
+        # A folder of its own, never the project's.
         STATIC_ROOT=str(tmp_path / "static"),
     )
     try:

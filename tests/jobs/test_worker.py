@@ -78,7 +78,7 @@ def test_a_signing_email_is_queued_by_the_web_process_and_delivered_by_the_worke
 def test_a_mail_server_that_never_answers_does_not_hold_up_signing(petition):
     """The mail server takes the connection and never answers: the signer is thanked at
     once, the delivery job fails after EMAIL_TIMEOUT in the worker, and a retry waits."""
-    email_timeout = 20
+    email_timeout = 8
     with SilentMailServer() as server:
         env = smtp(server.port, EMAIL_TIMEOUT=str(email_timeout), JOB_RETRY_BASE_SECONDS="600")
         with AppProcesses(1, **env) as nodes:
