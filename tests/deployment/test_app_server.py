@@ -20,7 +20,7 @@ from tests.environment import (
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(home, tmp_path):
+def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(home):
     port = free_port()
     server = start(
         ["make", "--no-print-directory", "serve"],
@@ -30,8 +30,6 @@ def test_make_serve_collects_static_files_migrates_and_serves_over_https_only(ho
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=shared_database_url(),
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https",
-        # A folder of its own, never the project's.
-        STATIC_ROOT=str(tmp_path / "static"),
     )
     try:
         plain, behind_tls = Browser(port), Browser(port, https=True)
